@@ -1,0 +1,102 @@
+using System.Threading.Channels;
+using EventSourcing.Store;
+using Microsoft.Data.Sqlite;
+
+namespace EventSourcing.Sqlite;
+
+/// <summary>
+/// The single writer. Appends queue up while a commit is in flight; the next commit takes them all
+/// in one transaction and one fsync, each under its own savepoint so each keeps its own expected-version
+/// check and outcome. Nobody hears of success until the commit is durable.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection _connection;
+    private readonly AppendStatements _statements;
+    private readonly SqliteStoreOptions _options;
+    private readonly Task _loop;
+    private long _lastTicks;
+
+    public GroupCommitWriter(SqliteDatabase database, SqliteStoreOptions options)
+    {
+        _options = options;
+        _connection = database.OpenConnection(options.DurableCommits);
+        _statements = new AppendStatements(_connection);
+        _lastTicks = MaxStoredTimestamp();
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<AppendResult> EnqueueAsync(PendingAppend append, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_queue.Writer.TryWrite(append))
+            throw new ObjectDisposedException(nameof(SqliteEventStore), "The event store is closed.");
+        return append.Completion.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingAppend>(_options.MaxAppendsPerCommit);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < _options.MaxAppendsPerCommit && _queue.Reader.TryRead(out var append))
+                batch.Add(append);
+            Commit(batch);
+            batch.Clear();
+        }
+    }
+
+    private void Commit(List<PendingAppend> batch)
+    {
+        var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
+        try
+        {
+            _statements.Begin();
+            var ticks = NextTimestamp();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    outcomes[i] = (_statements.Execute(batch[i], ticks), null);
+                }
+                catch (Exception e) when (e is EventStoreException or SqliteException or InvalidOperationException)
+                {
+                    outcomes[i] = (null, e);
+                }
+            }
+            _statements.Commit();
+        }
+        catch (Exception e)
+        {
+            _statements.Rollback();
+            // The commit itself failed (disk full, I/O error): nothing of this batch was written.
+            foreach (var append in batch) append.Completion.TrySetException(e);
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Error is { } error) batch[i].Completion.TrySetException(error);
+            else batch[i].Completion.TrySetResult(outcomes[i].Result!);
+        }
+    }
+
+    // Timestamps never go backwards in position order, so "as of" reads agree with the feed.
+    private long NextTimestamp() => _lastTicks = Math.Max(_lastTicks, _options.TimeProvider.GetUtcNow().UtcTicks);
+
+    private long MaxStoredTimestamp()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(timestamp), 0) FROM events";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        _statements.Dispose();
+        await _connection.DisposeAsync();
+    }
+}

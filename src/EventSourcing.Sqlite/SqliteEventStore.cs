@@ -1,0 +1,132 @@
+using EventSourcing.Store;
+using Microsoft.Data.Sqlite;
+
+namespace EventSourcing.Sqlite;
+
+/// <summary>
+/// The embedded event store. Appends go through one group-commit writer; reads use their own
+/// pooled connections and see only committed data (WAL snapshot isolation).
+/// </summary>
+public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
+{
+    private const string EventColumns =
+        "event_id, stream_id, version, position, type, schema_version, timestamp, data, correlation_id, causation_id, headers";
+
+    private readonly SqliteDatabase _database;
+    private readonly GroupCommitWriter _writer;
+    private readonly SqliteStoreOptions _options;
+
+    private SqliteEventStore(SqliteDatabase database, SqliteStoreOptions options)
+    {
+        _database = database;
+        _options = options;
+        _writer = new GroupCommitWriter(database, options);
+        Snapshots = new SqliteSnapshotStore(database);
+    }
+
+    /// <summary>Snapshots kept in the same database file.</summary>
+    public SqliteSnapshotStore Snapshots { get; }
+
+    /// <summary>Opens (creating or migrating) the database at <see cref="SqliteStoreOptions.DatabasePath"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
+    public static SqliteEventStore Open(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAppendsPerCommit, 1);
+        var database = SqliteDatabase.Open(options);
+        try
+        {
+            return new SqliteEventStore(database, options);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    public Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        AppendGuard.Validate(streamId, events, _options.Limits);
+        // Copy: the caller may reuse its list while the append waits for the next commit.
+        return _writer.EnqueueAsync(new PendingAppend(streamId, expectedVersion, [.. events]), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
+        string streamId, StreamReadOptions options, CancellationToken cancellationToken = default)
+    {
+        StreamId.Validate(streamId);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        await using var connection = _database.OpenConnection();
+        // One read transaction: the existence check and the rows come from the same snapshot.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        if (StreamVersion(connection, streamId, transaction) == 0) throw new StreamNotFoundException(streamId);
+
+        var forward = options.Direction == ReadDirection.Forward;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"""
+            SELECT {EventColumns} FROM events
+            WHERE stream_id = $stream AND version {(forward ? ">=" : "<=")} $from
+              AND version <= $until AND timestamp <= $untilTime
+            ORDER BY version {(forward ? "ASC" : "DESC")}
+            LIMIT $max
+            """;
+        command.Parameters.AddWithValue("$stream", streamId);
+        command.Parameters.AddWithValue("$from", options.FromVersion ?? (forward ? 1 : long.MaxValue));
+        command.Parameters.AddWithValue("$until", options.UntilVersion ?? long.MaxValue);
+        command.Parameters.AddWithValue("$untilTime", options.Until?.UtcTicks ?? long.MaxValue);
+        command.Parameters.AddWithValue("$max", options.MaxCount);
+        return EventRows.ReadAll(command);
+    }
+
+    public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        StreamId.Validate(streamId);
+        await using var connection = _database.OpenConnection();
+        return StreamVersion(connection, streamId);
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromPosition);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        await using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        // Positions are assigned by the single writer in commit order, so a committed prefix has no holes:
+        // reading "position >= from" can never skip an event that commits later.
+        command.CommandText = $"SELECT {EventColumns} FROM events WHERE position >= $from ORDER BY position LIMIT $max";
+        command.Parameters.AddWithValue("$from", fromPosition);
+        command.Parameters.AddWithValue("$max", maxCount);
+        return EventRows.ReadAll(command);
+    }
+
+    public async Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Finishes every queued append, then closes the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _database.Dispose();
+    }
+
+    private static long StreamVersion(SqliteConnection connection, string streamId, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT version FROM streams WHERE stream_id = $stream";
+        command.Parameters.AddWithValue("$stream", streamId);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
+}

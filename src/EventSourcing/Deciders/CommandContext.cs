@@ -1,0 +1,31 @@
+using EventSourcing.Store;
+
+namespace EventSourcing.Deciders;
+
+/// <summary>What a command carries besides itself: why it was sent and what the caller expects.</summary>
+/// <param name="ExpectedVersion">The version the caller saw (HTTP If-Match). When set, a conflict is the caller's and is not retried.</param>
+/// <param name="CorrelationId">Copied into every event the command causes.</param>
+/// <param name="CausationId">The id of the message that caused this command; copied into its events.</param>
+/// <param name="Headers">Free-form headers copied into every event.</param>
+/// <param name="IdempotencyKey">
+/// When set, event ids are derived from it, so running the same command again (a client or activity
+/// retry) is recognised by the store and appends nothing.
+/// </param>
+public sealed record CommandContext(
+    ExpectedVersion? ExpectedVersion = null,
+    string? CorrelationId = null,
+    string? CausationId = null,
+    IReadOnlyDictionary<string, string>? Headers = null,
+    string? IdempotencyKey = null)
+{
+    public static CommandContext None { get; } = new();
+
+    internal EventMetadata ToMetadata() => new(CorrelationId, CausationId, Headers);
+}
+
+/// <summary>What handling a command did.</summary>
+/// <param name="State">The state after the new events.</param>
+/// <param name="Version">The stream version after the command (unchanged when it produced no events).</param>
+/// <param name="Position">Global position of the last new event, where the store has one.</param>
+/// <param name="Events">The events the command produced; empty when it changed nothing.</param>
+public sealed record CommandResult<TState, TEvent>(TState State, long Version, long? Position, IReadOnlyList<TEvent> Events);

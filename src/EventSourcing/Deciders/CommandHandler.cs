@@ -1,0 +1,86 @@
+using EventSourcing.Snapshots;
+using EventSourcing.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventSourcing.Deciders;
+
+/// <summary>
+/// The one command handler: load, fold, decide, append with the expected version, and on a
+/// concurrency conflict try again from fresh state a bounded number of times.
+/// </summary>
+public sealed partial class CommandHandler<TCommand, TEvent, TState>(
+    AggregateStore store,
+    Decider<TCommand, TEvent, TState> decider,
+    CommandHandlerOptions? options = null,
+    ILogger? logger = null)
+    where TEvent : notnull
+{
+    private readonly CommandHandlerOptions _options = options ?? new();
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    /// <summary>Handles <paramref name="command"/> against the stream's current state.</summary>
+    /// <exception cref="WrongExpectedVersionException">
+    /// The caller's exact expected version is stale, or conflicts outlasted the retries.
+    /// </exception>
+    public async Task<CommandResult<TState, TEvent>> HandleAsync(
+        string streamId, TCommand command, CommandContext? context = null, CancellationToken cancellationToken = default)
+    {
+        context ??= CommandContext.None;
+        StreamId.Validate(streamId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var loaded = await store.LoadAsync(streamId, decider.Initial, decider.Evolve, _options.Snapshots, cancellationToken: cancellationToken);
+            if (context.ExpectedVersion is { } callerExpects && !callerExpects.IsSatisfiedBy(loaded.Version))
+                throw new WrongExpectedVersionException(streamId, callerExpects, loaded.Version);
+
+            var events = decider.Decide(command, loaded.State);
+            if (events.Count == 0) return new(loaded.State, loaded.Version, null, events);
+
+            try
+            {
+                var ids = EventIds.For(context.IdempotencyKey, streamId, events.Count);
+                var result = await store.AppendAsync(
+                    streamId, ExpectedVersion.Exact(loaded.Version), events, ids, context.ToMetadata(), cancellationToken);
+                var state = decider.Fold(loaded.State, events);
+                await TrySnapshotAsync(streamId, state, loaded.Version, result.StreamVersion, cancellationToken);
+                return new(state, result.StreamVersion, result.Position, events);
+            }
+            catch (DuplicateEventIdException e) when (context.IdempotencyKey is not null && e.ExistingStreamId == streamId)
+            {
+                // The same idempotent command already committed in this stream: answer with today's state.
+                var current = await store.LoadAsync(streamId, decider.Initial, decider.Evolve, _options.Snapshots, cancellationToken: cancellationToken);
+                return new(current.State, current.Version, null, []);
+            }
+            catch (WrongExpectedVersionException e) when (context.ExpectedVersion is not { IsExact: true } && attempt < _options.MaxConflictRetries)
+            {
+                LogConflict(_logger, streamId, e.Actual, attempt + 1);
+            }
+        }
+    }
+
+    private async Task TrySnapshotAsync(string streamId, TState state, long before, long after, CancellationToken cancellationToken)
+    {
+        if (_options.Snapshots is not { } snapshots || !snapshots.Policy.ShouldSnapshot(before, after)) return;
+        try
+        {
+            await store.SaveSnapshotAsync(streamId, state, after, snapshots, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The events are committed and acknowledged; a missing snapshot only costs a longer read later.
+            LogSnapshotFailed(_logger, e, streamId, after);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Conflict on {StreamId} (now at {Actual}); retry {Attempt}")]
+    private static partial void LogConflict(ILogger logger, string streamId, long actual, int attempt);
+
+    [LoggerMessage(LogLevel.Warning, "Snapshot of {StreamId} at {Version} failed")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string streamId, long version);
+}
+
+/// <summary>How the command handler behaves.</summary>
+/// <param name="MaxConflictRetries">How many times a conflict is retried from fresh state before it is reported.</param>
+/// <param name="Snapshots">How state is snapshotted; null: never.</param>
+public sealed record CommandHandlerOptions(int MaxConflictRetries = 5, SnapshotOptions? Snapshots = null);

@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EventSourcing.Deciders;
+
+/// <summary>Event ids for new events: fresh ones, or ones derived from an idempotency key so a retry reuses them.</summary>
+internal static class EventIds
+{
+    public static Guid[] For(string? idempotencyKey, string streamId, int count)
+    {
+        var ids = new Guid[count];
+        for (var i = 0; i < count; i++)
+            ids[i] = idempotencyKey is null ? Guid.CreateVersion7() : Derive(idempotencyKey, streamId, i);
+        return ids;
+    }
+
+    // Name-based (RFC 9562 version 8) id: the same key, stream and index always give the same id.
+    private static Guid Derive(string key, string streamId, int index)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{streamId}\n{index}"), hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+}

@@ -1,0 +1,10 @@
+namespace EventSourcing.Store;
+
+/// <summary>
+/// How much one append may carry. The defaults fit one Cosmos commit document and batch
+/// (2 MB) with room for the envelope, so an append that works locally also works in Azure.
+/// </summary>
+public sealed record AppendLimits(int MaxEventsPerAppend = 500, long MaxBytesPerAppend = 1_000_000)
+{
+    public static AppendLimits Default { get; } = new();
+}
