@@ -1,0 +1,34 @@
+using EventSourcing.Deciders;
+using EventSourcing.Serialization;
+using EventSourcing.Snapshots;
+using EventSourcing.Sqlite;
+
+namespace EventSourcing.Tests.Support;
+
+/// <summary>A SQLite store in a temp folder with the account decider wired to a command handler.</summary>
+public sealed class AccountHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public AccountHarness(bool durable = true)
+    {
+        Store = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = _folder.File("events.db"), DurableCommits = durable });
+        Aggregates = new AggregateStore(Store, new EventSerializer(Account.Types()), Store.Snapshots);
+    }
+
+    public SqliteEventStore Store { get; }
+
+    public AggregateStore Aggregates { get; }
+
+    public CommandHandler<Account.Command, Account.Event, Account.State> Handler(SnapshotOptions? snapshots = null, int retries = 5) =>
+        new(Aggregates, Account.Decider, new CommandHandlerOptions(retries, snapshots));
+
+    public Task<LoadedState<Account.State>> Load(string stream, SnapshotOptions? snapshots = null, long? atVersion = null, DateTimeOffset? asOf = null) =>
+        Aggregates.LoadAsync<Account.Event, Account.State>(stream, Account.Decider.Initial, Account.Decider.Evolve, snapshots, atVersion, asOf);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        _folder.Dispose();
+    }
+}
