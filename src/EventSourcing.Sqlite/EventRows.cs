@@ -24,8 +24,14 @@ internal static class EventRows
         SchemaVersion: row.GetInt32(5),
         Timestamp: new DateTimeOffset(row.GetInt64(6), TimeSpan.Zero),
         Data: (byte[])row[7],
-        Metadata: new EventMetadata(
+        Metadata: ReadMetadata(row));
+
+    private static EventMetadata ReadMetadata(SqliteDataReader row)
+    {
+        if (row.IsDBNull(8) && row.IsDBNull(9) && row.IsDBNull(10)) return EventMetadata.Empty;
+        return new EventMetadata(
             row.IsDBNull(8) ? null : row.GetString(8),
             row.IsDBNull(9) ? null : row.GetString(9),
-            row.IsDBNull(10) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString(10))));
+            row.IsDBNull(10) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString(10)));
+    }
 }

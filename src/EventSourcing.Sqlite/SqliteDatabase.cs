@@ -55,7 +55,12 @@ internal sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Closes the pooled connections of this file (so it can be moved or deleted) and releases the lock.</summary>
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(connection);
+        _lock.Dispose();
+    }
 
     private static FileStream AcquireLock(string path)
     {

@@ -117,7 +117,6 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         _database.Dispose();
     }
 

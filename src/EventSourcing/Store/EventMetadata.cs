@@ -3,7 +3,7 @@ namespace EventSourcing.Store;
 /// <summary>What travels with every event besides its data: why it happened and free-form headers.</summary>
 /// <param name="CorrelationId">Ties together everything one request or workflow caused.</param>
 /// <param name="CausationId">The id of the message (command or event) that directly caused this event.</param>
-/// <param name="Headers">Free-form string headers; never null once read back from a store.</param>
+/// <param name="Headers">Free-form string headers; null when there are none (equal to an empty map).</param>
 public sealed record EventMetadata(
     string? CorrelationId = null,
     string? CausationId = null,
