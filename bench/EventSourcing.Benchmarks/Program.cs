@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using EventSourcing.Benchmarks.Appends;
 using EventSourcing.Benchmarks.Reads;
@@ -9,7 +10,9 @@ switch (args.FirstOrDefault())
         await AppendThroughput.RunAsync();
         break;
     case "reads":
-        BenchmarkRunner.Run<StreamReadBenchmarks>(args: args[1..]);
+        // Reports go next to the build output, not into whatever folder the command was run from.
+        var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+        BenchmarkRunner.Run<StreamReadBenchmarks>(config, args[1..]);
         break;
     default:
         Console.WriteLine("Usage: dotnet run -c Release --project bench/EventSourcing.Benchmarks -- <mode>");

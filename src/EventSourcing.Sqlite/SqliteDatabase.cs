@@ -51,7 +51,16 @@ internal sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        Execute(connection, $"PRAGMA synchronous = {(durable ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = 30000;");
+        // temp_store MEMORY keeps each append's savepoint journal off disk (it spills to a temp file past
+        // 64 KiB otherwise, doubling the cost of a group commit). Checkpoints run inside a commit: every
+        // 10,000 pages (about 40 MB of WAL) instead of 1,000 keeps that pause off most group commits.
+        // Neither changes durability.
+        Execute(connection, $"""
+            PRAGMA synchronous = {(durable ? "FULL" : "NORMAL")};
+            PRAGMA busy_timeout = 30000;
+            PRAGMA temp_store = MEMORY;
+            PRAGMA wal_autocheckpoint = 10000;
+            """);
         return connection;
     }
 

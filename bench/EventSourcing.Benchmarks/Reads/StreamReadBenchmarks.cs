@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using EventSourcing.Deciders;
 using EventSourcing.Serialization;
@@ -10,6 +11,7 @@ namespace EventSourcing.Benchmarks.Reads;
 /// Reading and rehydrating one long stream: the cost a command pays to load its aggregate, and how much
 /// a snapshot near the head saves.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet runs [GlobalCleanup], which disposes the store and the database.")]
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 3, iterationCount: 10)]
 public class StreamReadBenchmarks
@@ -33,7 +35,7 @@ public class StreamReadBenchmarks
         _aggregates = new AggregateStore(_store, new EventSerializer(Ledger.Types()), _store.Snapshots);
 
         await AppendDepositsAsync(from: 1, to: SnapshotVersion);
-        var atSnapshot = await _aggregates.LoadAsync<Ledger.Event, Ledger.Balance>(StreamId, Ledger.Decider.Initial, Ledger.Decider.Evolve);
+        var atSnapshot = await _aggregates.LoadAsync<LedgerEvent, Balance>(StreamId, Ledger.Decider.Initial, Ledger.Decider.Evolve);
         await _aggregates.SaveSnapshotAsync(StreamId, atSnapshot.State, atSnapshot.Version, Ledger.Snapshots);
         await AppendDepositsAsync(from: SnapshotVersion + 1, to: StreamLength);
 
@@ -60,8 +62,8 @@ public class StreamReadBenchmarks
     [Benchmark(Description = "LoadAsync, snapshot at 9,990 + 10 events")]
     public async Task<long> LoadFromSnapshot() => (await LoadAsync(useSnapshot: true)).State.Total;
 
-    private Task<LoadedState<Ledger.Balance>> LoadAsync(bool useSnapshot) =>
-        _aggregates.LoadAsync<Ledger.Event, Ledger.Balance>(
+    private Task<LoadedState<Balance>> LoadAsync(bool useSnapshot) =>
+        _aggregates.LoadAsync<LedgerEvent, Balance>(
             StreamId, Ledger.Decider.Initial, Ledger.Decider.Evolve, useSnapshot ? Ledger.Snapshots : null);
 
     private async Task AppendDepositsAsync(int from, int to)
@@ -70,7 +72,7 @@ public class StreamReadBenchmarks
         {
             var last = Math.Min(first + EventsPerAppend - 1, to);
             var events = Enumerable.Range(first, last - first + 1)
-                .SelectMany(n => Ledger.Decider.Decide(new Ledger.Deposit(n % 1_000 + 1, $"deposit-{n:D6}"), Ledger.Decider.Initial))
+                .SelectMany(n => Ledger.Decider.Decide(new Deposit(n % 1_000 + 1, $"deposit-{n:D6}"), Ledger.Decider.Initial))
                 .ToList();
             var ids = events.Select(_ => Guid.CreateVersion7()).ToList();
             await _aggregates.AppendAsync(StreamId, ExpectedVersion.Exact(first - 1), events, ids, EventMetadata.Empty);
