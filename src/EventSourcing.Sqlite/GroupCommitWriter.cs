@@ -17,6 +17,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly SqliteStoreOptions _options;
     private readonly Task _loop;
     private long _lastTicks;
+    private long _head;
+    // Swapped on every commit that adds events; followers await it instead of polling the feed.
+    private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public GroupCommitWriter(SqliteDatabase database, SqliteStoreOptions options)
     {
@@ -24,6 +27,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _connection = database.OpenConnection(options.DurableCommits);
         _statements = new AppendStatements(_connection);
         _lastTicks = MaxStoredTimestamp();
+        _head = MaxStoredPosition();
         _loop = Task.Run(RunAsync);
     }
 
@@ -33,6 +37,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         if (!_queue.Writer.TryWrite(append))
             throw new ObjectDisposedException(nameof(SqliteEventStore), "The event store is closed.");
         return append.Completion.Task;
+    }
+
+    /// <summary>Completes once a commit has moved the head past <paramref name="afterPosition"/>.</summary>
+    public async Task WaitForEventsAsync(long afterPosition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // Take the signal before reading the head: the writer moves the head first, then completes the signal.
+            var committed = Volatile.Read(ref _committed).Task;
+            if (Interlocked.Read(ref _head) > afterPosition) return;
+            await committed.WaitAsync(cancellationToken);
+        }
     }
 
     private async Task RunAsync()
@@ -75,6 +91,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        var head = outcomes.Max(o => o.Result?.Position ?? 0);
+        if (head > Interlocked.Read(ref _head))
+        {
+            Interlocked.Exchange(ref _head, head);
+            Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Error is { } error) batch[i].Completion.TrySetException(error);
@@ -89,6 +112,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(timestamp), 0) FROM events";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private long MaxStoredPosition()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events";
         return (long)command.ExecuteScalar()!;
     }
 

@@ -113,6 +113,10 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Completes as soon as a commit moves the head past <paramref name="afterPosition"/>; no polling.</summary>
+    public Task WaitForEventsAsync(long afterPosition, CancellationToken cancellationToken = default) =>
+        _writer.WaitForEventsAsync(afterPosition, cancellationToken);
+
     /// <summary>Finishes every queued append, then closes the database.</summary>
     public async ValueTask DisposeAsync()
     {

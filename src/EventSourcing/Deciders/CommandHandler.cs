@@ -23,9 +23,21 @@ public sealed partial class CommandHandler<TCommand, TEvent, TState>(
     /// <exception cref="WrongExpectedVersionException">
     /// The caller's exact expected version is stale, or conflicts outlasted the retries.
     /// </exception>
+    public Task<CommandResult<TState, TEvent>> HandleAsync(
+        string streamId, TCommand command, CommandContext? context = null, CancellationToken cancellationToken = default) =>
+        HandleAsync(streamId, [command], context, cancellationToken);
+
+    /// <summary>
+    /// Handles several commands as one unit: each is decided against the state the previous ones left, and all
+    /// their events are appended atomically, or none if any command is refused.
+    /// </summary>
+    /// <exception cref="WrongExpectedVersionException">
+    /// The caller's exact expected version is stale, or conflicts outlasted the retries.
+    /// </exception>
     public async Task<CommandResult<TState, TEvent>> HandleAsync(
-        string streamId, TCommand command, CommandContext? context = null, CancellationToken cancellationToken = default)
+        string streamId, IReadOnlyList<TCommand> commands, CommandContext? context = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(commands);
         context ??= CommandContext.None;
         StreamId.Validate(streamId);
         for (var attempt = 0; ; attempt++)
@@ -34,7 +46,7 @@ public sealed partial class CommandHandler<TCommand, TEvent, TState>(
             if (context.ExpectedVersion is { } callerExpects && !callerExpects.IsSatisfiedBy(loaded.Version))
                 throw new WrongExpectedVersionException(streamId, callerExpects, loaded.Version);
 
-            var events = decider.Decide(command, loaded.State);
+            var events = DecideAll(commands, loaded.State);
             if (events.Count == 0) return new(loaded.State, loaded.Version, null, events);
 
             try
@@ -57,6 +69,18 @@ public sealed partial class CommandHandler<TCommand, TEvent, TState>(
                 LogConflict(_logger, streamId, e.Actual, attempt + 1);
             }
         }
+    }
+
+    private List<TEvent> DecideAll(IReadOnlyList<TCommand> commands, TState state)
+    {
+        var events = new List<TEvent>();
+        foreach (var command in commands)
+        {
+            var decided = decider.Decide(command, state);
+            state = decider.Fold(state, decided);
+            events.AddRange(decided);
+        }
+        return events;
     }
 
     private async Task TrySnapshotAsync(string streamId, TState state, long before, long after, CancellationToken cancellationToken)

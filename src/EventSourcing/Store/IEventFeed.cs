@@ -15,4 +15,14 @@ public interface IEventFeed
 
     /// <summary>The position of the newest committed event; 0 when the store is empty.</summary>
     Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes once the head is past <paramref name="afterPosition"/>, so followers wake on new events instead of polling.
+    /// The default polls the head; stores that know when they commit complete it at once.
+    /// </summary>
+    async Task WaitForEventsAsync(long afterPosition, CancellationToken cancellationToken = default)
+    {
+        while (await GetHeadPositionAsync(cancellationToken) <= afterPosition)
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+    }
 }

@@ -108,6 +108,20 @@ public sealed class CommandHandlerTests : IAsyncDisposable
         Assert.Equal(84, (await _harness.Load(_stream)).State.Balance);
     }
 
+    [Fact]
+    public async Task Several_commands_append_together_or_not_at_all()
+    {
+        var handler = _harness.Handler();
+
+        await Assert.ThrowsAsync<InsufficientFunds>(() => handler.HandleAsync(_stream, [new Open("ann"), new Deposit(5), new Withdraw(6)]));
+        Assert.Equal(0, await _harness.Store.GetStreamVersionAsync(_stream));
+
+        var result = await handler.HandleAsync(_stream, [new Open("ann"), new Deposit(5), new Withdraw(2)]);
+        Assert.Equal(3, result.Version);
+        Assert.Equal(3, result.State.Balance);
+        Assert.Equal(result.Position, (await _harness.Store.ReadStreamAsync(_stream, StreamReadOptions.All))[0].Position + 2);
+    }
+
     /// <summary>Lets another writer deposit into the stream just before each of the first <c>races</c> appends.</summary>
     private sealed class RacingStore(IEventStore inner, string stream, int races) : IEventStore
     {

@@ -1,0 +1,24 @@
+using Microsoft.Data.Sqlite;
+
+namespace EventSourcing.Sqlite.Projections;
+
+/// <summary>Small helpers so every command carries its transaction (Microsoft.Data.Sqlite insists) in one line.</summary>
+internal static class ReadModelSql
+{
+    public static SqliteCommand Command(this SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    public static void Run(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.Command(transaction, sql);
+        command.ExecuteNonQuery();
+    }
+
+    public static DateTimeOffset Instant(this SqliteDataReader row, int ordinal) => new(row.GetInt64(ordinal), TimeSpan.Zero);
+}

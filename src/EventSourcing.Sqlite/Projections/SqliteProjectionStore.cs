@@ -1,0 +1,36 @@
+using EventSourcing.Projections;
+
+namespace EventSourcing.Sqlite.Projections;
+
+/// <summary>
+/// Read models, checkpoints and dead letters in a database file of their own. Each page commits documents,
+/// dead letters and checkpoint in one transaction; reads see only committed pages of the active generation.
+/// </summary>
+public sealed partial class SqliteProjectionStore : IProjectionStore, IReadModelStore, IDisposable
+{
+    // Statistics go stale as documents pile up; refreshing them now and then keeps property indexes in use.
+    private const int OptimizeEveryCommits = 500;
+
+    private readonly ReadModelDatabase _database;
+    private readonly SqliteProjectionStoreOptions _options;
+    private int _commits;
+
+    private SqliteProjectionStore(ReadModelDatabase database, SqliteProjectionStoreOptions options)
+    {
+        _database = database;
+        _options = options;
+    }
+
+    /// <summary>Opens (creating or migrating) the database at <see cref="SqliteProjectionStoreOptions.DatabasePath"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another store instance or process has the file open, or its schema is newer.</exception>
+    public static SqliteProjectionStore Open(SqliteProjectionStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SqliteProjectionStore(ReadModelDatabase.Open(options), options);
+    }
+
+    /// <summary>Closes the pooled connections of the file and releases its lock.</summary>
+    public void Dispose() => _database.Dispose();
+
+    private long Now() => _options.TimeProvider.GetUtcNow().UtcTicks;
+}

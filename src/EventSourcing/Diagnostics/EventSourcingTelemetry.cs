@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace EventSourcing.Diagnostics;
+
+/// <summary>The activity source and meter of the event-sourcing core, for OpenTelemetry to subscribe to.</summary>
+public static class EventSourcingTelemetry
+{
+    /// <summary>Name of both the activity source and the meter.</summary>
+    public const string Name = "EventSourcing";
+
+    public static ActivitySource ActivitySource { get; } = new(Name);
+
+    public static Meter Meter { get; } = new(Name);
+
+    /// <summary>Time from calling append to its durable acknowledgement, in milliseconds.</summary>
+    public static Histogram<double> AppendDuration { get; } =
+        Meter.CreateHistogram<double>("eventsourcing.append.duration", "ms", "Time to append events durably.");
+
+    /// <summary>Events appended.</summary>
+    public static Counter<long> EventsAppended { get; } =
+        Meter.CreateCounter<long>("eventsourcing.events.appended", "{event}", "Events appended.");
+}

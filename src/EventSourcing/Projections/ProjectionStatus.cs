@@ -1,0 +1,25 @@
+namespace EventSourcing.Projections;
+
+/// <summary>How far one generation of a projection has got.</summary>
+/// <param name="Version">The generation number; a rebuild creates the next one.</param>
+/// <param name="Checkpoint">Position of the last event applied or parked.</param>
+/// <param name="Lag">Events behind the head of the feed.</param>
+/// <param name="Status"><see cref="Running"/>, <see cref="CatchingUp"/> or <see cref="Rebuilding"/>.</param>
+/// <param name="DeadLetters">Events parked in this generation, waiting for a retry.</param>
+public sealed record ProjectionStatus(
+    string Name, int Version, long Checkpoint, long Lag, string Status, DateTimeOffset UpdatedAt, int DeadLetters)
+{
+    /// <summary>Active and at the head of the feed.</summary>
+    public const string Running = "Running";
+
+    /// <summary>Active and behind the head of the feed.</summary>
+    public const string CatchingUp = "CatchingUp";
+
+    /// <summary>A new generation filling from position zero; takes over when it reaches the head.</summary>
+    public const string Rebuilding = "Rebuilding";
+}
+
+/// <summary>The outcome of retrying a projection's dead letters.</summary>
+/// <param name="Applied">Parked events that now applied (or turned out to need nothing) and were removed.</param>
+/// <param name="StillParked">Parked events left, failed again or waiting behind one that did.</param>
+public sealed record DeadLetterRetryResult(int Applied, int StillParked);
