@@ -1,0 +1,41 @@
+using EventSourcing.Projections;
+using EventSourcing.Store;
+using Microsoft.AspNetCore.Http;
+using Ordering.Http.Pipeline;
+
+namespace Ordering.Http.Endpoints;
+
+/// <summary>Projection status, rebuilds and dead letters; liveness and readiness.</summary>
+public static class OperationsEndpoints
+{
+    public static Task<IResult> Projections(HttpRequest request, ApiPipeline api, ProjectionRunner runner) =>
+        api.QueryAsync(request, async ct => ApiResponse.Ok(await runner.GetStatusAsync(ct)));
+
+    public static Task<IResult> Rebuild(HttpRequest request, string name, ApiPipeline api, ProjectionRunner runner) =>
+        api.CommandAsync(request, async (_, ct) =>
+        {
+            var version = await runner.RebuildAsync(name, ct);
+            return ApiResponse.Accepted(new { name, version, statusUrl = "/api/projections" });
+        });
+
+    public static Task<IResult> DeadLetters(HttpRequest request, string name, ApiPipeline api, ProjectionRunner runner) =>
+        api.QueryAsync(request, async ct => ApiResponse.Ok(await runner.GetDeadLettersAsync(name, ct)));
+
+    public static Task<IResult> RetryDeadLetters(HttpRequest request, string name, ApiPipeline api, ProjectionRunner runner) =>
+        api.CommandAsync(request, async (_, ct) => ApiResponse.Ok(await runner.RetryDeadLettersAsync(name, ct)));
+
+    /// <summary>200 when the store answers, 503 otherwise.</summary>
+    public static Task<IResult> Health(HttpRequest request, ApiPipeline api, IEventStore store) =>
+        api.QueryAsync(request, async ct =>
+        {
+            try
+            {
+                await store.GetStreamVersionAsync("health-probe", ct);
+                return ApiResponse.Ok(new { status = "Healthy", store = "reachable" });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new ApiResponse(503, new { status = "Unhealthy", store = "unreachable", error = e.GetType().Name });
+            }
+        });
+}

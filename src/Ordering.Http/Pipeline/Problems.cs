@@ -1,0 +1,41 @@
+using EventSourcing.Deciders;
+using EventSourcing.Projections;
+using EventSourcing.Store;
+
+namespace Ordering.Http.Pipeline;
+
+/// <summary>Maps the typed errors of every layer to problem details; anything unknown is a 500 that reveals nothing.</summary>
+public static class Problems
+{
+    public static ApiResponse From(Exception error, bool callerGaveVersion) => error switch
+    {
+        BadRequestException e => ApiResponse.Problem(400, "Invalid request", e.Message, "invalid-request",
+            new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        CommandValidationException e => ApiResponse.Problem(400, "Invalid request", e.Message, "invalid-request", e.Errors),
+        InvalidStreamIdException e => ApiResponse.Problem(400, "Invalid identifier", e.Message, "invalid-id",
+            new Dictionary<string, string[]> { ["id"] = [e.Reason] }),
+        DomainRuleViolationException e when e.Code.EndsWith("-not-found", StringComparison.Ordinal) =>
+            ApiResponse.Problem(404, "Not found", e.Message, e.Code),
+        DomainRuleViolationException e => ApiResponse.Problem(409, "Conflict with the current state", e.Message, e.Code),
+        InvalidContinuationTokenException e => ApiResponse.Problem(400, "Invalid request", e.Message, "invalid-request",
+            new Dictionary<string, string[]> { ["continuationToken"] = [e.Message] }),
+        StreamNotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),
+        NotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),
+        KeyNotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),
+        WrongExpectedVersionException e when callerGaveVersion =>
+            ApiResponse.Problem(412, "Precondition failed", $"The resource is at version {e.Actual}, not {e.Expected}.", "stale-version"),
+        WrongExpectedVersionException e => ApiResponse.Problem(409, "Concurrent change", e.Message, "concurrent-change"),
+        IdempotencyKeyReusedException e => ApiResponse.Problem(422, "Idempotency key reused", e.Message, "idempotency-key-reused"),
+        PayloadTooLargeException e => ApiResponse.Problem(413, "Payload too large", e.Message, "payload-too-large"),
+        AppendTooLargeException e => ApiResponse.Problem(413, "Payload too large", e.Message, "payload-too-large"),
+        UnsupportedMediaTypeException e => ApiResponse.Problem(415, "Unsupported media type", e.Message, "unsupported-media-type"),
+        _ => ApiResponse.Problem(500, "Internal error", "The server failed to handle the request; nothing was changed. Retry with the same Idempotency-Key.", "internal-error"),
+    };
+}
+
+/// <summary>404 for a resource the read side does not know.</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>422: an idempotency key sent again with a different request.</summary>
+public sealed class IdempotencyKeyReusedException(string key)
+    : Exception($"Idempotency-Key '{key}' was already used with a different request.");

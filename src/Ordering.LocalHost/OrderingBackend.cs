@@ -1,0 +1,69 @@
+using EventSourcing.Deciders;
+using EventSourcing.Diagnostics;
+using EventSourcing.Idempotency;
+using EventSourcing.Projections;
+using EventSourcing.Serialization;
+using EventSourcing.Sqlite;
+using EventSourcing.Sqlite.Projections;
+using EventSourcing.Store;
+using Ordering.Application;
+using Ordering.Domain;
+using Ordering.Http.Pipeline;
+using Ordering.ReadModels;
+
+namespace Ordering.LocalHost;
+
+/// <summary>The composition root: the embedded store, projections, the application and the HTTP API in one process.</summary>
+internal static partial class OrderingBackend
+{
+    public static void AddOrderingBackend(this WebApplicationBuilder builder)
+    {
+        builder.ListenOnLoopbackByDefault();
+        var configuration = builder.Configuration;
+        var dataDirectory = HostDefaults.DataDirectory(configuration);
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new EventSerializer(OrderingEventTypes.Create()));
+        services.AddSingleton(_ => SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = Path.Combine(dataDirectory, "events.db") }));
+        services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<SqliteEventStore>()));
+        services.AddSingleton(sp => new AggregateStore(
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<SqliteEventStore>().Snapshots));
+
+        services.AddSingleton(_ => SqliteProjectionStore.Open(new SqliteProjectionStoreOptions { DatabasePath = Path.Combine(dataDirectory, "readmodels.db") }));
+        services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
+        services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
+        services.AddSingleton(sp => new ProjectionRunner(
+            sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All,
+            sp.GetRequiredService<IProjectionStore>(), logger: sp.GetRequiredService<ILogger<ProjectionRunner>>()));
+        services.AddHostedService<ProjectionWorker>();
+
+        services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
+        services.AddSingleton(new ApiOptions());
+        services.AddSingleton<ApiPipeline>();
+        services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));
+        services.AddSingleton<OrderingHandlers>();
+        services.AddSingleton<OrderingCommands>();
+        services.AddSingleton<OrderingQueries>();
+        services.AddSingleton<AuditTrail>();
+
+        services.AddOpenApi();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.AddCode);
+        services.AddOtlpWhenConfigured(configuration);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+    }
+
+    public static void UseOrderingBackend(this WebApplication app)
+    {
+        app.UseStatusCodePages(); // routing's own 404, 405 and 415 answer as problem details too
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapOrderingApi();
+        app.Lifetime.ApplicationStarted.Register(() =>
+            LogStarted(app.Logger, string.Join(", ", app.Urls), HostDefaults.DataDirectory(app.Configuration)));
+    }
+
+    [LoggerMessage(LogLevel.Information, "Ordering backend listening on {Urls}; data in {DataDirectory}")]
+    private static partial void LogStarted(ILogger logger, string urls, string dataDirectory);
+}

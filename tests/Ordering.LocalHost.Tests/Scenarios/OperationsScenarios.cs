@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Ordering.LocalHost.Tests.Support;
+
+namespace Ordering.LocalHost.Tests.Scenarios;
+
+public abstract partial class OrderingApiScenarios
+{
+    [Fact]
+    public async Task Health_says_the_store_is_reachable()
+    {
+        var response = await Client.Get("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", (await response.Json()).Value<string>("status"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_route()
+    {
+        var document = await (await Client.Get("/api/openapi.json")).Json();
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var route in new[] { "/api/orders", "/api/orders/{orderId}", "/api/orders/{orderId}/items", "/api/orders/{orderId}/items/{sku}",
+                     "/api/orders/{orderId}/checkout", "/api/orders/{orderId}/ship", "/api/orders/{orderId}/cancel", "/api/payments/{orderId}/confirm",
+                     "/api/payments/{orderId}/fail", "/api/inventory/{sku}/restock", "/api/inventory/{sku}", "/api/streams/{streamId}/events",
+                     "/api/projections", "/api/projections/{name}/rebuild", "/api/health" })
+            Assert.Contains(route, paths);
+    }
+
+    [Fact]
+    public async Task Projections_report_their_version_checkpoint_and_lag()
+    {
+        var (orderId, _, version) = await GivenOrder(Line("sku-a"));
+        await OrderAt(orderId, version);
+
+        var projections = (await (await Client.Get("/api/projections")).Json()).AsArray();
+
+        var names = projections.Select(p => p!.Value<string>("name")).ToList();
+        Assert.Contains("order-details", names);
+        Assert.All(projections, p =>
+        {
+            Assert.True(p!.Value<long>("version") >= 1);
+            Assert.True(p.Value<long>("lag") >= 0);
+            Assert.True(p.Value<long>("checkpoint") >= 0);
+        });
+    }
+
+    [Fact]
+    public async Task A_rebuild_fills_a_new_version_while_the_old_one_keeps_answering()
+    {
+        var (orderId, _, version) = await GivenOrder(Line("sku-a", 2, 3m));
+        await OrderAt(orderId, version);
+        var before = Version(await Projection("order-details"));
+
+        var response = await Client.Post("/api/projections/order-details/rebuild");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(6m, (await OrderAt(orderId, version)).Value<decimal>("total")); // answered during the rebuild too
+        await Eventually(async () => Version(await Projection("order-details")) > before);
+        Assert.Equal(6m, (await OrderAt(orderId, version)).Value<decimal>("total"));
+        await AssertProblem(await Client.Post("/api/projections/no-such-projection/rebuild"), HttpStatusCode.NotFound);
+    }
+
+    private async Task<JsonNode> Projection(string name) =>
+        (await (await Client.Get("/api/projections")).Json()).AsArray().First(p => p!.Value<string>("name") == name && p.Value<string>("status") != "Rebuilding")!;
+
+    private static long Version(JsonNode projection) => projection.Value<long>("version");
+}
