@@ -11,7 +11,7 @@ public static class InventoryAndPaymentEndpoints
         api.CommandAsync(request, async (command, ct) =>
         {
             var level = await commands.RestockAsync(sku, command.Read<RestockRequest>(), command.Context, ct);
-            return ApiResponse.Ok(new { level.Sku, level.Available, level.Version }, level.Version);
+            return ApiResponse.Ok(level, level.Version);
         });
 
     public static Task<IResult> GetStock(HttpRequest request, string sku, ApiPipeline api, OrderingQueries queries) =>

@@ -26,7 +26,7 @@ public static class OrderEndpoints
         api.CommandAsync(request, async (command, ct) =>
         {
             var accepted = await commands.CheckoutAsync(orderId, command.Context, ct);
-            return ApiResponse.Accepted(new { accepted.OrderId, accepted.SagaId, statusUrl = $"/api/sagas/{accepted.SagaId}" }, accepted.Version);
+            return ApiResponse.Accepted(new CheckoutStarted(accepted.OrderId, accepted.SagaId, $"/api/sagas/{accepted.SagaId}"), accepted.Version);
         });
 
     public static Task<IResult> Ship(HttpRequest request, string orderId, ApiPipeline api, OrderingCommands commands) =>
@@ -38,3 +38,6 @@ public static class OrderEndpoints
 
     private static ApiResponse Written(OrderWritten written) => ApiResponse.Ok(written, written.Version);
 }
+
+/// <summary>202 to a checkout: the saga carrying it on and where to follow it.</summary>
+public sealed record CheckoutStarted(string OrderId, string SagaId, string StatusUrl);

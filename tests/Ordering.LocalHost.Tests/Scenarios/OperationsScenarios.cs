@@ -24,8 +24,12 @@ public abstract partial class OrderingApiScenarios
         foreach (var route in new[] { "/api/orders", "/api/orders/{orderId}", "/api/orders/{orderId}/items", "/api/orders/{orderId}/items/{sku}",
                      "/api/orders/{orderId}/checkout", "/api/orders/{orderId}/ship", "/api/orders/{orderId}/cancel", "/api/payments/{orderId}/confirm",
                      "/api/payments/{orderId}/fail", "/api/inventory/{sku}/restock", "/api/inventory/{sku}", "/api/streams/{streamId}/events",
-                     "/api/projections", "/api/projections/{name}/rebuild", "/api/health" })
+                     "/api/projections", "/api/projections/{name}/rebuild", "/api/projections/{name}/deadletters",
+                     "/api/projections/{name}/deadletters/retry", "/api/customers/{customerId}/summary", "/api/health" })
             Assert.Contains(route, paths);
+        var create = document["paths"]!["/api/orders"]!["post"]!;
+        Assert.NotNull(create["requestBody"]);
+        Assert.All(new[] { "201", "400", "409", "412", "422" }, status => Assert.NotNull(create["responses"]![status]));
     }
 
     [Fact]
