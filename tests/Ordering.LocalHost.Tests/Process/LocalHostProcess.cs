@@ -28,7 +28,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<LocalHostProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<LocalHostProcess> StartAsync(
+        string dataDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -37,6 +38,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         foreach (var argument in new[]
         {
             "run", "--project", "src/Ordering.LocalHost", "--no-build", "-c", BuildConfiguration, "--",
@@ -89,7 +91,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
