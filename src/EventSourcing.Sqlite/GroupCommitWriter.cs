@@ -24,7 +24,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public GroupCommitWriter(SqliteDatabase database, SqliteStoreOptions options)
     {
         _options = options;
-        _connection = database.OpenConnection(options.DurableCommits);
+        _connection = database.OpenConnection();
         _statements = new AppendStatements(_connection);
         _lastTicks = MaxStoredTimestamp();
         _head = MaxStoredPosition();

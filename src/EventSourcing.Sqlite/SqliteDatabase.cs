@@ -3,26 +3,34 @@ using Microsoft.Data.Sqlite;
 namespace EventSourcing.Sqlite;
 
 /// <summary>
-/// One database file: connection settings, schema on open, and a lock file so only one process
-/// writes it (the feed's gap-free guarantee rests on a single writer).
+/// One database file (events, read models or idempotent responses): connection settings, schema on open,
+/// and a lock file so only one store instance writes it. The feed's gap-free guarantee rests on a single
+/// event writer, and two projection stores on one file would apply every event twice.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
     private readonly FileStream _lock;
+    private readonly bool _durable;
 
-    private SqliteDatabase(string connectionString, FileStream fileLock)
+    private SqliteDatabase(string connectionString, FileStream fileLock, bool durable)
     {
         ConnectionString = connectionString;
         _lock = fileLock;
+        _durable = durable;
     }
 
     public string ConnectionString { get; }
 
-    public static SqliteDatabase Open(SqliteStoreOptions options)
+    /// <summary>Opens (creating when missing) the file at <paramref name="databasePath"/> in WAL mode and migrates it.</summary>
+    /// <param name="durable">Commits fsync (synchronous FULL) before they return.</param>
+    /// <param name="migrate">Brings the schema up to date; runs once, on open.</param>
+    /// <param name="kind">What the file holds, for the error when another instance has it open.</param>
+    /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
+    public static SqliteDatabase Open(string databasePath, bool durable, Action<SqliteConnection> migrate, string kind)
     {
-        var path = Path.GetFullPath(options.DatabasePath);
+        var path = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var fileLock = AcquireLock(path);
+        var fileLock = AcquireLock(path, kind);
         try
         {
             var connectionString = new SqliteConnectionStringBuilder
@@ -33,10 +41,10 @@ internal sealed class SqliteDatabase : IDisposable
                 Pooling = true,
                 DefaultTimeout = 30,
             }.ToString();
-            var database = new SqliteDatabase(connectionString, fileLock);
-            using var connection = database.OpenConnection(durable: options.DurableCommits);
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-            Schema.Migrate(connection);
+            var database = new SqliteDatabase(connectionString, fileLock, durable);
+            using var connection = database.OpenConnection();
+            connection.Run("PRAGMA journal_mode = WAL;");
+            migrate(connection);
             return database;
         }
         catch
@@ -47,7 +55,7 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>An open connection with the per-connection settings every user of the file needs.</summary>
-    public SqliteConnection OpenConnection(bool durable = true)
+    public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
@@ -55,8 +63,8 @@ internal sealed class SqliteDatabase : IDisposable
         // 64 KiB otherwise, doubling the cost of a group commit). Checkpoints run inside a commit: every
         // 10,000 pages (about 40 MB of WAL) instead of 1,000 keeps that pause off most group commits.
         // Neither changes durability.
-        Execute(connection, $"""
-            PRAGMA synchronous = {(durable ? "FULL" : "NORMAL")};
+        connection.Run($"""
+            PRAGMA synchronous = {(_durable ? "FULL" : "NORMAL")};
             PRAGMA busy_timeout = 30000;
             PRAGMA temp_store = MEMORY;
             PRAGMA wal_autocheckpoint = 10000;
@@ -71,7 +79,7 @@ internal sealed class SqliteDatabase : IDisposable
         _lock.Dispose();
     }
 
-    private static FileStream AcquireLock(string path)
+    private static FileStream AcquireLock(string path, string kind)
     {
         try
         {
@@ -79,14 +87,7 @@ internal sealed class SqliteDatabase : IDisposable
         }
         catch (IOException e)
         {
-            throw new InvalidOperationException($"The event store '{path}' is already open in another store instance or process.", e);
+            throw new InvalidOperationException($"The {kind} '{path}' is already open in another store instance or process.", e);
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -33,7 +33,7 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAppendsPerCommit, 1);
-        var database = SqliteDatabase.Open(options);
+        var database = SqliteDatabase.Open(options.DatabasePath, options.DurableCommits, Schema.Migrate, "event store");
         try
         {
             return new SqliteEventStore(database, options);

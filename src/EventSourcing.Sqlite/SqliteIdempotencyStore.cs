@@ -10,28 +10,11 @@ namespace EventSourcing.Sqlite;
 /// </summary>
 public sealed class SqliteIdempotencyStore : IIdempotencyStore, IDisposable
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
-    public SqliteIdempotencyStore(string databasePath)
-    {
-        var path = Path.GetFullPath(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS responses (
-                key          TEXT PRIMARY KEY,
-                request_hash TEXT NOT NULL,
-                status_code  INTEGER NOT NULL,
-                content_type TEXT,
-                body         BLOB NOT NULL,
-                headers      TEXT NOT NULL,
-                created_at   INTEGER NOT NULL
-            ) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS responses_created_at ON responses (created_at);
-            """);
-    }
+    /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
+    public SqliteIdempotencyStore(string databasePath) =>
+        _database = SqliteDatabase.Open(databasePath, durable: true, Migrate, "idempotency store");
 
     public async Task<IdempotentResponse?> FindAsync(string key, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
     {
@@ -78,24 +61,21 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IDisposable
         return await FindAsync(response.Key, notBefore, cancellationToken) ?? response;
     }
 
-    public void Dispose()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
+    /// <summary>Closes the pooled connections of the file and releases its lock.</summary>
+    public void Dispose() => _database.Dispose();
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
-        return connection;
-    }
+    private SqliteConnection Open() => _database.OpenConnection();
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Migrate(SqliteConnection connection) => connection.Run("""
+        CREATE TABLE IF NOT EXISTS responses (
+            key          TEXT PRIMARY KEY,
+            request_hash TEXT NOT NULL,
+            status_code  INTEGER NOT NULL,
+            content_type TEXT,
+            body         BLOB NOT NULL,
+            headers      TEXT NOT NULL,
+            created_at   INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS responses_created_at ON responses (created_at);
+        """);
 }

@@ -100,6 +100,6 @@ public sealed partial class SqliteProjectionStore
         if (checkpoint.ExecuteNonQuery() != 1)
             throw new InvalidOperationException($"Projection '{changes.Projection}' has no generation {changes.Generation}; it was replaced.");
         transaction.Commit();
-        if (Interlocked.Increment(ref _commits) % OptimizeEveryCommits == 0) ReadModelDatabase.Optimize(connection);
+        if (Interlocked.Increment(ref _commits) % OptimizeEveryCommits == 0) ReadModelMaintenance.Optimize(connection);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class SqliteProjectionStore
                 }
             }
             transaction.Commit();
-            ReadModelDatabase.Optimize(connection);
+            ReadModelMaintenance.Optimize(connection);
         }
         var names = projections.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return [.. (await GetGenerationsAsync(cancellationToken)).Where(g => names.Contains(g.Projection))];
@@ -83,7 +83,7 @@ public sealed partial class SqliteProjectionStore
         if (promote.ExecuteNonQuery() != 1)
             throw new InvalidOperationException($"Projection '{projection}' has no generation {generation} to promote.");
         transaction.Commit();
-        ReadModelDatabase.Optimize(connection);
+        ReadModelMaintenance.Optimize(connection);
     }
 
     private static List<ProjectionGeneration> ReadGenerations(SqliteCommand command)

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using EventSourcing.Projections;
 
 namespace EventSourcing.Sqlite.Projections;
@@ -11,11 +12,11 @@ public sealed partial class SqliteProjectionStore : IProjectionStore, IReadModel
     // Statistics go stale as documents pile up; refreshing them now and then keeps property indexes in use.
     private const int OptimizeEveryCommits = 500;
 
-    private readonly ReadModelDatabase _database;
+    private readonly SqliteDatabase _database;
     private readonly SqliteProjectionStoreOptions _options;
     private int _commits;
 
-    private SqliteProjectionStore(ReadModelDatabase database, SqliteProjectionStoreOptions options)
+    private SqliteProjectionStore(SqliteDatabase database, SqliteProjectionStoreOptions options)
     {
         _database = database;
         _options = options;
@@ -26,7 +27,13 @@ public sealed partial class SqliteProjectionStore : IProjectionStore, IReadModel
     public static SqliteProjectionStore Open(SqliteProjectionStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new SqliteProjectionStore(ReadModelDatabase.Open(options), options);
+        return new SqliteProjectionStore(SqliteDatabase.Open(options.DatabasePath, options.DurableCommits, MigrateAndOptimize, "read-model database"), options);
+    }
+
+    private static void MigrateAndOptimize(SqliteConnection connection)
+    {
+        ReadModelSchema.Migrate(connection);
+        ReadModelMaintenance.Optimize(connection);
     }
 
     /// <summary>Closes the pooled connections of the file and releases its lock.</summary>

@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
-namespace EventSourcing.Sqlite.Projections;
+namespace EventSourcing.Sqlite;
 
 /// <summary>Small helpers so every command carries its transaction (Microsoft.Data.Sqlite insists) in one line.</summary>
-internal static class ReadModelSql
+internal static class SqliteCommands
 {
     public static SqliteCommand Command(this SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -21,4 +22,7 @@ internal static class ReadModelSql
     }
 
     public static DateTimeOffset Instant(this SqliteDataReader row, int ordinal) => new(row.GetInt64(ordinal), TimeSpan.Zero);
+
+    /// <summary>True when no transaction is open on the connection (SQLite's autocommit mode).</summary>
+    public static bool AutoCommitMode(this SqliteConnection connection) => raw.sqlite3_get_autocommit(connection.Handle) != 0;
 }
