@@ -50,7 +50,7 @@ public sealed partial class ProjectionRunner : IDisposable
     }
 
     /// <summary>The names of the projections this runner keeps.</summary>
-    public IReadOnlyCollection<string> Projections => _appliers.Keys;
+    public IReadOnlyCollection<string> Projections => _runtime?.Projections ?? _appliers.Keys;
 
     /// <summary>
     /// Follows the feed until cancelled: applies pages while any generation is behind, then sleeps until the feed
@@ -59,6 +59,11 @@ public sealed partial class ProjectionRunner : IDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (_runtime is not null)
+        {
+            await _runtime.RunAsync(cancellationToken);
+            return;
+        }
         while (!cancellationToken.IsCancellationRequested)
         {
             var woken = _wake.Next;
@@ -89,6 +94,11 @@ public sealed partial class ProjectionRunner : IDisposable
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        if (_runtime is not null)
+        {
+            await _runtime.CatchUpAsync(cancellationToken);
+            return;
+        }
         var head = await _feed.GetHeadPositionAsync(cancellationToken);
         while (true)
         {

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using EventSourcing.Projections;
+using EventSourcing.Store;
+
+namespace EventSourcing.Cosmos.Projections;
+
+/// <summary>
+/// The write guard of change-feed read models, pure: a document remembers, per stream that fed it, the last version
+/// applied; anything at or below it is a redelivery and changes nothing, so the feed's at-least-once delivery and
+/// concurrent instances can neither apply an event twice nor move a document backwards. (The ETag then makes sure
+/// the document this was decided on is still the one stored.)
+/// </summary>
+internal static class ReadModelGuard
+{
+    /// <summary>What applying a run of events of one stream to one document came to.</summary>
+    /// <param name="Next">The document to write, or null when every event was already applied.</param>
+    /// <param name="FailedAt">Index of the event whose projection code failed; the events before it are in <paramref name="Next"/>.</param>
+    public sealed record Outcome(StoredDocument? Next, int? FailedAt, string? Error);
+
+    /// <summary>Whether the document already reflects version <paramref name="version"/> of <paramref name="streamId"/>.</summary>
+    public static bool IsApplied(StoredDocument? document, string streamId, long version) =>
+        document is not null && document.Versions.TryGetValue(streamId, out var applied) && applied >= version;
+
+    public static Outcome Apply(
+        IProjection projection, string key, StoredDocument? current, IReadOnlyList<(RecordedEvent Recorded, object Event)> run,
+        JsonSerializerOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(run);
+        var document = current;
+        var changed = false;
+        for (var i = 0; i < run.Count; i++)
+        {
+            var (recorded, domainEvent) = run[i];
+            if (IsApplied(document, recorded.StreamId, recorded.StreamVersion)) continue;
+            string? json;
+            try
+            {
+                json = projection.Apply(document?.Json, domainEvent, recorded, options);
+            }
+#pragma warning disable CA1031 // Any failure of projection code parks the event instead of stopping the feed.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return new Outcome(changed ? document : null, i, Describe(e));
+            }
+            var versions = new Dictionary<string, long>(document?.Versions ?? Empty, StringComparer.Ordinal) { [recorded.StreamId] = recorded.StreamVersion };
+            document = new StoredDocument(key, json, versions, now);
+            changed = true;
+        }
+        return new Outcome(changed ? document : null, null, null);
+    }
+
+    /// <summary>An exception as a dead letter's error text, bounded.</summary>
+    public static string Describe(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var text = e.ToString();
+        return text.Length <= 8000 ? text : text[..8000];
+    }
+
+    private static readonly Dictionary<string, long> Empty = [];
+}

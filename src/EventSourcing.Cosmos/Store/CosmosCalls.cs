@@ -1,0 +1,75 @@
+using System.Net;
+using EventSourcing.Cosmos.Diagnostics;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace EventSourcing.Cosmos.Store;
+
+/// <summary>Runs Cosmos stream calls through the retry pipeline and records each one's request charge.</summary>
+internal sealed class CosmosCalls(ResiliencePipeline pipeline, ILogger logger)
+{
+    public ILogger Logger => logger;
+
+    /// <summary>A point operation or one query page; the response is the caller's to dispose.</summary>
+    public async Task<ResponseMessage> SendAsync(
+        string operation, string target, Func<CancellationToken, Task<ResponseMessage>> call, Charge charge, CancellationToken cancellationToken)
+    {
+        var response = await pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken);
+        charge.Add(RequestCharges.Record(logger, operation, target, response.Headers.RequestCharge));
+        return response;
+    }
+
+    public async Task<TransactionalBatchResponse> SendBatchAsync(
+        string operation, string target, Func<CancellationToken, Task<TransactionalBatchResponse>> call, Charge charge, CancellationToken cancellationToken)
+    {
+        var response = await pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken);
+        charge.Add(RequestCharges.Record(logger, operation, target, response.RequestCharge));
+        return response;
+    }
+
+    /// <summary>Every page of a query, parsed with the adapter's JSON.</summary>
+    public async Task<List<T>> QueryAllAsync<T>(string operation, string target, Func<FeedIterator> open, Charge charge, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        using var iterator = open();
+        while (iterator.HasMoreResults)
+        {
+            using var page = await SendAsync(operation, target, iterator.ReadNextAsync, charge, cancellationToken);
+            EnsureSuccess(page, operation, target);
+            items.AddRange(Documents.CosmosJson.ReadPage<T>(page.Content));
+        }
+        return items;
+    }
+
+    /// <summary>Throws the response's failure as a <see cref="CosmosException"/>, as the typed SDK calls would.</summary>
+    public static void EnsureSuccess(ResponseMessage response, string operation, string target)
+    {
+        if (response.IsSuccessStatusCode) return;
+        throw new CosmosException(
+            $"Cosmos {operation} on '{target}' failed with {(int)response.StatusCode}: {response.ErrorMessage}",
+            response.StatusCode, 0, response.Headers.ActivityId, response.Headers.RequestCharge);
+    }
+
+    /// <summary>The item is missing (not the container: that is sub-status 1003, an error worth surfacing).</summary>
+    public static bool IsNotFound(ResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.NotFound && response.Headers["x-ms-substatus"] is not "1003";
+}
+
+/// <summary>Request units added up over the calls of one operation (an append, a read, a dispatched batch).</summary>
+internal sealed class Charge
+{
+    private double _total;
+
+    public double Total => Volatile.Read(ref _total);
+
+    public void Add(double requestCharge)
+    {
+        double seen, next;
+        do
+        {
+            seen = Volatile.Read(ref _total);
+            next = seen + requestCharge;
+        } while (Interlocked.CompareExchange(ref _total, next, seen) != seen);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using EventSourcing.Cosmos.Diagnostics;
+using EventSourcing.Cosmos.Documents;
+using EventSourcing.Cosmos.Resilience;
+using EventSourcing.Store;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventSourcing.Cosmos.Store;
+
+/// <summary>
+/// The production event store. Each stream is one logical partition of the events container (partition key
+/// <c>/streamId</c>); an append writes one immutable commit document holding all its events and replaces the
+/// stream's tip under the ETag it read, in one transactional batch. Cosmos has no global position, so this store
+/// implements <see cref="IEventStore"/> only: the change feed is its feed.
+/// </summary>
+public sealed partial class CosmosEventStore : IEventStore
+{
+    private readonly Container _events;
+    private readonly CosmosEventStoreOptions _options;
+    private readonly CosmosCalls _calls;
+
+    /// <param name="events">The events container (partition key <c>/streamId</c>).</param>
+    public CosmosEventStore(Container events, CosmosEventStoreOptions? options = null, ILogger<CosmosEventStore>? logger = null)
+    {
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+        _options = options ?? new CosmosEventStoreOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAppendRounds, 1, nameof(options));
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        _calls = new CosmosCalls(CosmosFaults.CreatePipeline(_options.Retry, log), log);
+        Snapshots = new CosmosSnapshotStore(events, _calls);
+    }
+
+    /// <summary>Snapshots, one document beside each stream's tip.</summary>
+    public CosmosSnapshotStore Snapshots { get; }
+
+    public async Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        AppendGuard.Validate(streamId, events, _options.Limits);
+        EventData[] batch = [.. events];
+        // Measured before anything is read or sent: an append that cannot fit one batch never reaches the service.
+        BatchPlan.Create(streamId, null, batch, _options.TimeProvider.GetUtcNow(), _options.Limits);
+
+        var charge = new Charge();
+        var round = 0;
+        try
+        {
+            while (true)
+            {
+                round++;
+                var (tip, session) = await ReadTipAsync(streamId, charge, cancellationToken);
+                var found = await FindEventIdsAsync(streamId, batch, session, charge, cancellationToken);
+                switch (AppendDecision.Decide(streamId, expectedVersion, batch, tip?.Version ?? 0, found))
+                {
+                    case AppendDecision.AlreadyCommitted already:
+                        LogAlreadyCommitted(_calls.Logger, streamId, already.Result.StreamVersion);
+                        return already.Result;
+                    case AppendDecision.Conflict conflict:
+                        throw new WrongExpectedVersionException(streamId, expectedVersion, conflict.ActualVersion);
+                }
+
+                var plan = BatchPlan.Create(streamId, tip, batch, _options.TimeProvider.GetUtcNow(), _options.Limits);
+                if (await WriteAsync(plan, charge, cancellationToken) == BatchOutcome.Committed) return plan.Result;
+                // Another writer moved the tip between our read and our batch: read again and decide again.
+                if (round >= _options.MaxAppendRounds)
+                    throw new WrongExpectedVersionException(streamId, expectedVersion, tip?.Version ?? 0);
+            }
+        }
+        finally
+        {
+            RequestCharges.Tag(charge.Total);
+            LogAppendCost(_calls.Logger, streamId, batch.Length, charge.Total, round);
+        }
+    }
+
+    public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        StreamId.Validate(streamId);
+        return (await ReadTipAsync(streamId, new Charge(), cancellationToken)).Tip?.Version ?? 0;
+    }
+
+    private async Task<(StreamTip? Tip, string? Session)> ReadTipAsync(string streamId, Charge charge, CancellationToken cancellationToken)
+    {
+        using var response = await _calls.SendAsync("read-tip", streamId,
+            ct => _events.ReadItemStreamAsync(DocumentKinds.TipId, new PartitionKey(streamId), cancellationToken: ct), charge, cancellationToken);
+        if (CosmosCalls.IsNotFound(response)) return (null, response.Headers.Session);
+        CosmosCalls.EnsureSuccess(response, "read-tip", streamId);
+        var tip = await JsonSerializer.DeserializeAsync<TipDocument>(response.Content, CosmosJson.Options, cancellationToken)
+            ?? throw new JsonException($"The tip of '{streamId}' is empty.");
+        return (new StreamTip(tip.Version, tip.Timestamp, response.Headers.ETag), response.Headers.Session);
+    }
+
+    private async Task<StoredEventLocation?[]> FindEventIdsAsync(
+        string streamId, EventData[] batch, string? session, Charge charge, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition(EventIdLookup.Query(batch));
+        // The tip's session token makes the query see at least every commit the tip we read reflects.
+        var options = new QueryRequestOptions { SessionToken = session };
+        if (_options.EventIds == EventIdScope.Stream) options.PartitionKey = new PartitionKey(streamId);
+        var rows = await _calls.QueryAllAsync<EventIdLookup.Row>("find-event-ids", streamId,
+            () => _events.GetItemQueryStreamIterator(query, null, options), charge, cancellationToken);
+        return EventIdLookup.Align(batch, rows);
+    }
+
+    private async Task<BatchOutcome> WriteAsync(BatchPlan plan, Charge charge, CancellationToken cancellationToken)
+    {
+        using var response = await _calls.SendBatchAsync("append", plan.StreamId, ct =>
+        {
+            var batch = _events.CreateTransactionalBatch(new PartitionKey(plan.StreamId)).CreateItemStream(new MemoryStream(plan.Commit, writable: false));
+            batch = plan.TipETag is null
+                ? batch.CreateItemStream(new MemoryStream(plan.Tip, writable: false))
+                : batch.ReplaceItemStream(DocumentKinds.TipId, new MemoryStream(plan.Tip, writable: false),
+                    new TransactionalBatchItemRequestOptions { IfMatchEtag = plan.TipETag });
+            return batch.ExecuteAsync(ct);
+        }, charge, cancellationToken);
+
+        var (outcome, cause) = BatchOutcomes.Classify(response.StatusCode, response.Select(r => r.StatusCode));
+        if (outcome == BatchOutcome.Failed)
+            throw new CosmosException($"The append to '{plan.StreamId}' failed with {(int)cause}: {response.ErrorMessage}",
+                cause, 0, response.ActivityId, response.RequestCharge);
+        return outcome;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Append to {StreamId} had already committed (a retry); answering its original result, version {Version}")]
+    private static partial void LogAlreadyCommitted(ILogger logger, string streamId, long version);
+
+    [LoggerMessage(LogLevel.Debug, "Append of {Count} events to {StreamId}: {RequestCharge} RU in {Rounds} round(s)")]
+    private static partial void LogAppendCost(ILogger logger, string streamId, int count, double requestCharge, int rounds);
+}
