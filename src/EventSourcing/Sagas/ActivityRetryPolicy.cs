@@ -1,0 +1,27 @@
+namespace EventSourcing.Sagas;
+
+/// <summary>
+/// How an activity is retried, as Durable's <c>RetryPolicy(maxNumberOfAttempts, firstRetryInterval, backoffCoefficient)</c>:
+/// attempt n (from 2) waits <c>FirstRetryInterval * BackoffCoefficient^(n-2)</c>, capped by <see cref="MaxRetryInterval"/>.
+/// </summary>
+public sealed record ActivityRetryPolicy(int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient = 2.0)
+{
+    /// <summary>Run once, no retry.</summary>
+    public static ActivityRetryPolicy None { get; } = new(1, TimeSpan.Zero);
+
+    /// <summary>Longest wait between two attempts.</summary>
+    public TimeSpan MaxRetryInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Which failures are worth another attempt (by the exception); null retries every failure.</summary>
+    public Func<Exception, bool>? Handle { get; init; }
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> (2 or more).</summary>
+    public TimeSpan DelayBefore(int attempt)
+    {
+        var delay = FirstRetryInterval.TotalMilliseconds * Math.Pow(BackoffCoefficient, Math.Max(0, attempt - 2));
+        return TimeSpan.FromMilliseconds(Math.Min(delay, MaxRetryInterval.TotalMilliseconds));
+    }
+
+    /// <summary>Whether a failure of attempt <paramref name="attempt"/> is followed by another.</summary>
+    public bool ShouldRetry(int attempt, Exception failure) => attempt < MaxAttempts && (Handle?.Invoke(failure) ?? true);
+}

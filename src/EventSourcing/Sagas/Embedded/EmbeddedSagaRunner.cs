@@ -1,0 +1,127 @@
+using System.Threading.Channels;
+using EventSourcing.Deciders;
+using EventSourcing.Sagas.History;
+using EventSourcing.Serialization;
+using EventSourcing.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventSourcing.Sagas.Embedded;
+
+/// <summary>
+/// Runs orchestrations in this process with Durable Functions' guarantees: each instance's history is a stream of
+/// the event store (<c>saga-{instanceId}</c>), every resume replays the orchestrator from it, and new work is recorded
+/// before it runs, so a restart resumes where the last process stopped: pending activities run again (they are
+/// idempotent), due timers fire, kept events are delivered.
+/// </summary>
+public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
+{
+    private readonly IEventStore _store;
+    private readonly OrchestrationRegistry _registry;
+    private readonly ISagaInstanceIndex _index;
+    private readonly EmbeddedSagaRunnerOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly EventSerializer _serializer = SagaHistory.CreateSerializer();
+    private readonly Channel<string> _wakeups = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public EmbeddedSagaRunner(
+        IEventStore store, OrchestrationRegistry registry, ISagaInstanceIndex index, EmbeddedSagaRunnerOptions? options = null, ILoggerFactory? loggers = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _index = index ?? throw new ArgumentNullException(nameof(index));
+        _options = options ?? new EmbeddedSagaRunnerOptions();
+        _loggers = loggers ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger<EmbeddedSagaRunner>();
+    }
+
+    private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
+
+    public async Task<SagaInstance> StartAsync(
+        string orchestrator, string instanceId, object? input, SagaStartOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (!_registry.HasOrchestrator(orchestrator)) throw new UnknownOrchestrationException("orchestrator", orchestrator);
+        var stream = SagaHistory.StreamOf(instanceId);
+        StreamId.Validate(stream);
+        if (await GetAsync(instanceId, cancellationToken) is { } existing) return existing;
+
+        // The index entry comes first: a crash after it and before the history leaves an entry a resume drops,
+        // never a started instance nobody resumes.
+        await _index.AddAsync(instanceId, orchestrator, Now, cancellationToken);
+        var started = new OrchestrationStarted(orchestrator, _registry.ToJson(input), options?.CorrelationId, options?.CausationId, Now);
+        try
+        {
+            await AppendAsync(stream, ExpectedVersion.NoStream, [(started, HistoryId(instanceId, "started"))], cancellationToken);
+            LogStarted(_logger, orchestrator, instanceId);
+        }
+        catch (WrongExpectedVersionException)
+        {
+            // Another caller started it a moment ago: theirs stands.
+        }
+        Wake(instanceId);
+        return (await GetAsync(instanceId, cancellationToken))!;
+    }
+
+    public async Task RaiseEventAsync(string instanceId, string eventName, object? payload, Guid? eventId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        var stream = SagaHistory.StreamOf(instanceId);
+        StreamId.Validate(stream);
+        var (history, _) = await SagaHistory.ReadAsync(_store, _serializer, instanceId, cancellationToken);
+        if (history.Count == 0) throw new SagaNotFoundException(instanceId);
+        if (IsFinished(history)) return; // as in Durable, an event for a finished instance is dropped
+        var raised = new EventRaised(eventName, _registry.ToJson(payload), Now);
+        try
+        {
+            await AppendAsync(stream, ExpectedVersion.StreamExists, [(raised, eventId ?? Guid.CreateVersion7())], cancellationToken);
+        }
+        catch (DuplicateEventIdException e) when (e.ExistingStreamId == stream)
+        {
+            return; // raised before with this id: a redelivery
+        }
+        Wake(instanceId);
+    }
+
+    public async Task<SagaInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        StreamId.Validate(SagaHistory.StreamOf(instanceId));
+        var (history, _) = await SagaHistory.ReadAsync(_store, _serializer, instanceId, cancellationToken);
+        return SagaInstanceFold.From(instanceId, history, _registry.Options);
+    }
+
+    /// <summary>Resumes every instance the index lists, then replays instances as their work completes, until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        foreach (var id in await _index.GetRunningAsync(cancellationToken)) Wake(id);
+        var workers = Enumerable.Range(0, _options.Workers).Select(_ => WorkAsync(linked.Token)).ToList();
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Stops replays, activities and timers; whatever was in flight resumes from history on the next start.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_inFlight.Keys);
+        _stopping.Dispose();
+    }
+
+    // A late activity result or timer may follow the end record; the instance is still finished.
+    private static bool IsFinished(IReadOnlyList<HistoryEvent> history) => history.Any(e => e is OrchestrationCompleted or OrchestrationFailed);
+
+    private static Guid HistoryId(string instanceId, string what) => EventIds.FromName($"{instanceId}\n{what}");
+
+    private Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<(HistoryEvent Event, Guid Id)> records, CancellationToken cancellationToken) =>
+        _store.AppendAsync(stream, expected, [.. records.Select(r => _serializer.Serialize(r.Event, r.Id, EventMetadata.Empty))], cancellationToken);
+
+    [LoggerMessage(LogLevel.Information, "Started {Orchestrator} as {InstanceId}")]
+    private static partial void LogStarted(ILogger logger, string orchestrator, string instanceId);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using EventSourcing.Serialization;
+
+namespace EventSourcing.Sagas;
+
+/// <summary>
+/// The orchestrators and activities a runner can run, by name. Inputs, outputs and results cross it as JSON,
+/// as they do in Durable Functions, so what runs locally serializes exactly as it will in Azure.
+/// </summary>
+public sealed class OrchestrationRegistry
+{
+    private readonly Dictionary<string, Func<IOrchestrationContext, Task<JsonElement?>>> _orchestrators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<JsonElement?, CancellationToken, Task<JsonElement?>>> _activities = new(StringComparer.Ordinal);
+
+    /// <summary>The JSON shape of inputs, outputs and results: camelCase, as the HTTP API.</summary>
+    public JsonSerializerOptions Options { get; } = EventSerializer.DefaultOptions;
+
+    public OrchestrationRegistry AddOrchestrator<TInput, TOutput>(string name, Func<IOrchestrationContext, TInput, Task<TOutput>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _orchestrators.Add(name, async context => ToJson(await run(context, context.GetInput<TInput>()!)));
+        return this;
+    }
+
+    /// <summary>Registers an activity: an ordinary method that must be safe to run more than once with the same input.</summary>
+    public OrchestrationRegistry AddActivity<TInput, TResult>(string name, Func<TInput, CancellationToken, Task<TResult>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _activities.Add(name, async (input, ct) => ToJson(await run(FromJson<TInput>(input)!, ct)));
+        return this;
+    }
+
+    public OrchestrationRegistry AddActivity<TInput>(string name, Func<TInput, CancellationToken, Task> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _activities.Add(name, async (input, ct) =>
+        {
+            await run(FromJson<TInput>(input)!, ct);
+            return null;
+        });
+        return this;
+    }
+
+    public bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
+
+    internal Func<IOrchestrationContext, Task<JsonElement?>> Orchestrator(string name) =>
+        _orchestrators.TryGetValue(name, out var run) ? run : throw new UnknownOrchestrationException("orchestrator", name);
+
+    internal Func<JsonElement?, CancellationToken, Task<JsonElement?>> Activity(string name) =>
+        _activities.TryGetValue(name, out var run) ? run : throw new UnknownOrchestrationException("activity", name);
+
+    internal JsonElement? ToJson(object? value) => value is null ? null : JsonSerializer.SerializeToElement(value, value.GetType(), Options);
+
+    internal T? FromJson<T>(JsonElement? json) => json is { ValueKind: not JsonValueKind.Null } element ? element.Deserialize<T>(Options) : default;
+}

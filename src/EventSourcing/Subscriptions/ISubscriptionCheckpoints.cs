@@ -1,0 +1,10 @@
+namespace EventSourcing.Subscriptions;
+
+/// <summary>How far each feed subscription has handled the feed: the last position it is done with (0: none).</summary>
+public interface ISubscriptionCheckpoints
+{
+    Task<long> GetAsync(string subscription, CancellationToken cancellationToken = default);
+
+    /// <summary>Records progress; a position lower than the stored one is ignored, so a checkpoint never moves back.</summary>
+    Task SaveAsync(string subscription, long position, CancellationToken cancellationToken = default);
+}

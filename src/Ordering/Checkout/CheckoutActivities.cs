@@ -1,0 +1,43 @@
+using EventSourcing.Deciders;
+using Ordering.Application;
+using Ordering.Domain;
+using Ordering.Domain.Inventory;
+using Ordering.Domain.Orders;
+using Ordering.Domain.Payments;
+
+namespace Ordering.Checkout;
+
+/// <summary>
+/// The checkout saga's steps: each one command through the command handler. Every step may run more than once
+/// (retries, a restart mid-step): the deciders make repeats add nothing, and the idempotency key per step makes a
+/// repeat after an undo (reserve, release, reserve again by a stale retry) recognised by its event ids.
+/// </summary>
+public sealed class CheckoutActivities(OrderingHandlers handlers, TimeProvider clock)
+{
+    public Task ReserveStock(StockStep step, CancellationToken cancellationToken) =>
+        handlers.Stock.HandleAsync(StreamIds.Inventory(step.Sku), new ReserveStock(step.Sku, step.OrderId, step.Quantity),
+            Context(step.Trace, $"{step.OrderId}:reserve:{step.Sku}"), cancellationToken);
+
+    public Task ReleaseStock(StockStep step, CancellationToken cancellationToken) =>
+        handlers.Stock.HandleAsync(StreamIds.Inventory(step.Sku), new ReleaseReservation(step.Sku, step.OrderId),
+            Context(step.Trace, $"{step.OrderId}:release:{step.Sku}"), cancellationToken);
+
+    public Task CommitStock(StockStep step, CancellationToken cancellationToken) =>
+        handlers.Stock.HandleAsync(StreamIds.Inventory(step.Sku), new CommitReservation(step.Sku, step.OrderId),
+            Context(step.Trace, $"{step.OrderId}:commit:{step.Sku}"), cancellationToken);
+
+    public Task RequestPayment(PaymentStep step, CancellationToken cancellationToken) =>
+        handlers.Payments.HandleAsync(StreamIds.Payment(step.OrderId), new RequestPayment(step.OrderId, step.Amount, step.Currency),
+            Context(step.Trace, $"{step.OrderId}:request-payment"), cancellationToken);
+
+    public Task ConfirmOrder(OrderStep step, CancellationToken cancellationToken) =>
+        handlers.Orders.HandleAsync(StreamIds.Order(step.OrderId), new ConfirmOrder(step.OrderId, clock.GetUtcNow()),
+            Context(step.Trace, $"{step.OrderId}:confirm"), cancellationToken);
+
+    public Task CancelOrder(OrderStep step, CancellationToken cancellationToken) =>
+        handlers.Orders.HandleAsync(StreamIds.Order(step.OrderId), new CancelOrder(step.OrderId, step.Reason ?? "checkout failed", clock.GetUtcNow()),
+            Context(step.Trace, $"{step.OrderId}:cancel"), cancellationToken);
+
+    private static CommandContext Context(SagaTrace trace, string step) =>
+        new(CorrelationId: trace.CorrelationId, CausationId: trace.CausationId, IdempotencyKey: "checkout:" + step);
+}

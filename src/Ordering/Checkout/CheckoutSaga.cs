@@ -1,0 +1,97 @@
+using EventSourcing.Deciders;
+using EventSourcing.Sagas;
+using Microsoft.Extensions.Logging;
+
+namespace Ordering.Checkout;
+
+/// <summary>
+/// Checkout: reserve every line, request payment, wait for the provider's answer racing a timer, then confirm.
+/// On a refused or late payment, missing stock or a cancelled order, undo what was done, newest first, and cancel
+/// the order with the reason. Each undo is registered before its step, so a step that half-happened is undone too.
+/// Deterministic: time, waits and work come from the context only.
+/// </summary>
+public static partial class CheckoutSaga
+{
+    public const string Name = "Checkout";
+    public const string PaymentEvent = "PaymentResult";
+    public const string CancelledEvent = "OrderCancelled";
+
+    /// <summary>Store hiccups are worth retrying; a domain refusal (out of stock, cancelled order) is an answer.</summary>
+    public static ActivityRetryPolicy Retry { get; } = new(MaxAttempts: 5, FirstRetryInterval: TimeSpan.FromMilliseconds(200))
+    {
+        Handle = e => e is not (DomainRuleViolationException or CommandValidationException),
+    };
+
+    public static string InstanceId(string orderId) => $"checkout-{orderId}";
+
+    public static async Task<SagaOutcome> RunAsync(IOrchestrationContext context, CheckoutInput input)
+    {
+        var log = context.CreateReplaySafeLogger(typeof(CheckoutSaga).FullName!);
+        var undo = new Stack<(string Activity, object Input)>();
+        try
+        {
+            foreach (var line in input.Lines)
+            {
+                var step = new StockStep(input.OrderId, line.Sku, line.Quantity, input.Trace);
+                undo.Push((nameof(CheckoutActivities.ReleaseStock), step));
+                context.SetCustomStatus(new CheckoutProgress("reserving", line.Sku));
+                await context.CallActivityAsync(nameof(CheckoutActivities.ReserveStock), step, Retry);
+            }
+            context.SetCustomStatus(new CheckoutProgress("requesting-payment"));
+            await context.CallActivityAsync(nameof(CheckoutActivities.RequestPayment), new PaymentStep(input.OrderId, input.Total, input.Currency, input.Trace), Retry);
+
+            context.SetCustomStatus(new CheckoutProgress("awaiting-payment"));
+            if (await AwaitPaymentAsync(context, input) is { } refusal) return await CompensateAsync(context, undo, input, refusal);
+            await context.CallActivityAsync(nameof(CheckoutActivities.ConfirmOrder), new OrderStep(input.OrderId, input.Trace), Retry);
+        }
+        catch (ActivityFailedException failure)
+        {
+            return await CompensateAsync(context, undo, input, failure.ErrorMessage);
+        }
+
+        // Confirmed: the reserved stock now leaves the shelf. Nothing is undone past this point.
+        foreach (var line in input.Lines)
+            await context.CallActivityAsync(nameof(CheckoutActivities.CommitStock), new StockStep(input.OrderId, line.Sku, line.Quantity, input.Trace), Retry);
+        context.SetCustomStatus(new CheckoutProgress("confirmed"));
+        LogConfirmed(log, input.OrderId);
+        return SagaOutcome.Completed;
+    }
+
+    /// <summary>Null when paid; otherwise why checkout cannot go on. The losing waits and the timer are cancelled.</summary>
+    private static async Task<string?> AwaitPaymentAsync(IOrchestrationContext context, CheckoutInput input)
+    {
+        using var cancel = new CancellationTokenSource();
+        var payment = context.WaitForExternalEvent<PaymentResult>(PaymentEvent, cancel.Token);
+        var cancelled = context.WaitForExternalEvent<OrderCancellation>(CancelledEvent, cancel.Token);
+        var timeout = context.CreateTimer(context.CurrentUtcDateTime + input.PaymentTimeout, cancel.Token);
+        var winner = await Task.WhenAny(payment, cancelled, timeout);
+        // Cancel, not CancelAsync: the losers must be cancelled on the orchestrator's thread, in this step.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
+        if (winner == payment)
+        {
+            var result = await payment;
+            return result.Succeeded ? null : $"payment failed: {result.Reason}";
+        }
+        if (winner == cancelled) return $"order cancelled: {(await cancelled).Reason}";
+        return $"payment timed out after {input.PaymentTimeout}";
+    }
+
+    private static async Task<SagaOutcome> CompensateAsync(
+        IOrchestrationContext context, Stack<(string Activity, object Input)> undo, CheckoutInput input, string reason)
+    {
+        context.SetCustomStatus(new CheckoutProgress("compensating", reason));
+        while (undo.TryPop(out var step)) await context.CallActivityAsync(step.Activity, step.Input, Retry);
+        await context.CallActivityAsync(nameof(CheckoutActivities.CancelOrder), new OrderStep(input.OrderId, input.Trace, reason), Retry);
+        context.SetCustomStatus(new CheckoutProgress("compensated", reason));
+        LogCompensated(context.CreateReplaySafeLogger(typeof(CheckoutSaga).FullName!), input.OrderId, reason);
+        return SagaOutcome.CompensatedBecause(reason);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Checkout of order {OrderId} confirmed")]
+    private static partial void LogConfirmed(ILogger logger, string orderId);
+
+    [LoggerMessage(LogLevel.Information, "Checkout of order {OrderId} compensated: {Reason}")]
+    private static partial void LogCompensated(ILogger logger, string orderId, string reason);
+}

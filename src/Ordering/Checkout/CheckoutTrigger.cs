@@ -1,0 +1,73 @@
+using System.Text.Json;
+using EventSourcing.Deciders;
+using EventSourcing.Sagas;
+using EventSourcing.Serialization;
+using EventSourcing.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ordering.Domain.Orders;
+using Ordering.Domain.Payments;
+
+namespace Ordering.Checkout;
+
+/// <summary>
+/// Turns committed events into saga work, from the feed (no dual write): CheckoutRequested starts
+/// <c>checkout-{orderId}</c>; payment callbacks and cancellations are raised to it. Every call is keyed by the event
+/// that caused it, so a redelivered event starts nothing new and raises nothing twice.
+/// </summary>
+public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer serializer, CheckoutOptions options, ILogger<CheckoutTrigger>? logger = null)
+{
+    public const string SubscriptionName = "checkout-saga-trigger";
+
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    public async Task HandleAsync(RecordedEvent recorded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        if (!serializer.TypeMap.IsKnown(recorded.Type)) return;
+        object domainEvent;
+        try
+        {
+            domainEvent = serializer.Deserialize(recorded);
+        }
+        catch (JsonException e)
+        {
+            LogUnreadable(_logger, e, recorded.EventId, recorded.StreamId);
+            return;
+        }
+
+        switch (domainEvent)
+        {
+            case CheckoutRequested e:
+                var trace = new SagaTrace(recorded.Metadata.CorrelationId, recorded.EventId.ToString());
+                var input = new CheckoutInput(e.OrderId, e.CustomerId, e.Lines, e.Total, e.Currency, options.PaymentTimeout, trace);
+                await sagas.StartAsync(CheckoutSaga.Name, CheckoutSaga.InstanceId(e.OrderId), input,
+                    new SagaStartOptions(trace.CorrelationId, trace.CausationId), cancellationToken);
+                break;
+            case PaymentConfirmed e:
+                await RaiseAsync(e.OrderId, CheckoutSaga.PaymentEvent, new PaymentResult(true, e.Amount, null), recorded, cancellationToken);
+                break;
+            case PaymentFailed e:
+                await RaiseAsync(e.OrderId, CheckoutSaga.PaymentEvent, new PaymentResult(false, null, e.Reason), recorded, cancellationToken);
+                break;
+            case OrderCancelled e:
+                await RaiseAsync(e.OrderId, CheckoutSaga.CancelledEvent, new OrderCancellation(e.Reason), recorded, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task RaiseAsync(string orderId, string eventName, object payload, RecordedEvent cause, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sagas.RaiseEventAsync(CheckoutSaga.InstanceId(orderId), eventName, payload, EventIds.FromName($"raised\n{cause.EventId}"), cancellationToken);
+        }
+        catch (SagaNotFoundException)
+        {
+            // No checkout runs for this order (cancelled or paid before checkout): nobody waits for this news.
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Event {EventId} of {StreamId} cannot be read; no saga work comes of it")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, Guid eventId, string streamId);
+}
