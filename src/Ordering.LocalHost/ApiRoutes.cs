@@ -1,4 +1,5 @@
 using EventSourcing.Projections;
+using EventSourcing.Sagas;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
 using Ordering.ReadModels;
@@ -26,6 +27,8 @@ internal static class ApiRoutes
         var payments = api.MapGroup("/payments").WithTags("Payments");
         payments.MapPost("/{orderId}/confirm", InventoryAndPaymentEndpoints.ConfirmPayment).Command<ConfirmPaymentRequest, PaymentWritten>(StatusCodes.Status202Accepted);
         payments.MapPost("/{orderId}/fail", InventoryAndPaymentEndpoints.FailPayment).Command<FailPaymentRequest, PaymentWritten>(StatusCodes.Status202Accepted);
+
+        api.MapGet("/sagas/{sagaId}", SagaEndpoints.Get).WithTags("Sagas").Query<SagaInstance>();
 
         var inventory = api.MapGroup("/inventory").WithTags("Inventory");
         inventory.MapGet("/{sku}", InventoryAndPaymentEndpoints.GetStock).Query<StockLevel>();

@@ -38,6 +38,7 @@ internal static partial class OrderingBackend
             sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All,
             sp.GetRequiredService<IProjectionStore>(), logger: sp.GetRequiredService<ILogger<ProjectionRunner>>()));
         services.AddHostedService<ProjectionWorker>();
+        services.AddCheckoutSagas(configuration, dataDirectory);
 
         services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
         services.AddSingleton(new ApiOptions());

@@ -109,10 +109,13 @@ public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
     /// <summary>Stops replays, activities and timers; whatever was in flight resumes from history on the next start.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync();
         await Task.WhenAll(_inFlight.Keys);
         _stopping.Dispose();
     }
+
+    private int _disposed;
 
     // A late activity result or timer may follow the end record; the instance is still finished.
     private static bool IsFinished(IReadOnlyList<HistoryEvent> history) => history.Any(e => e is OrchestrationCompleted or OrchestrationFailed);

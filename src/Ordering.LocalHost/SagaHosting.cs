@@ -1,0 +1,39 @@
+using EventSourcing.Sagas;
+using EventSourcing.Sagas.Embedded;
+using EventSourcing.Serialization;
+using EventSourcing.Sqlite;
+using EventSourcing.Sqlite.Sagas;
+using EventSourcing.Store;
+using EventSourcing.Subscriptions;
+using Ordering.Checkout;
+
+namespace Ordering.LocalHost;
+
+/// <summary>The embedded saga runner and the feed subscription that starts and feeds checkouts.</summary>
+internal static class SagaHosting
+{
+    public static void AddCheckoutSagas(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
+        services.AddSingleton(_ => new SqliteSagaStore(Path.Combine(dataDirectory, "sagas.db")));
+        services.AddSingleton<CheckoutActivities>();
+        services.AddSingleton(sp => new OrchestrationRegistry().AddCheckout(sp.GetRequiredService<CheckoutActivities>()));
+        services.AddSingleton(sp => new EmbeddedSagaRunner(
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<OrchestrationRegistry>(), sp.GetRequiredService<SqliteSagaStore>(),
+            new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ISagaClient>(sp => sp.GetRequiredService<EmbeddedSagaRunner>());
+        services.AddSingleton<CheckoutTrigger>();
+        services.AddHostedService<SagaWorker>();
+    }
+
+    /// <summary>Runs the saga runner and the checkout trigger for as long as the host runs.</summary>
+    private sealed class SagaWorker(
+        EmbeddedSagaRunner runner, CheckoutTrigger trigger, IEventFeed feed, SqliteSagaStore checkpoints, ILogger<FeedSubscription> logger) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            var subscription = new FeedSubscription(CheckoutTrigger.SubscriptionName, feed, checkpoints, trigger.HandleAsync, logger: logger);
+            return Task.WhenAll(runner.RunAsync(stoppingToken), subscription.RunAsync(stoppingToken));
+        }
+    }
+}
