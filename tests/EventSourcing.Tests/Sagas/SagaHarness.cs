@@ -1,0 +1,82 @@
+using EventSourcing.Sagas;
+using EventSourcing.Sagas.Embedded;
+using EventSourcing.Sqlite;
+using EventSourcing.Sqlite.Sagas;
+using EventSourcing.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace EventSourcing.Tests.Sagas;
+
+/// <summary>
+/// An embedded runner on a SQLite event store and saga store in a temp folder, running in the background.
+/// <see cref="RestartAsync"/> stops it and opens everything again on the same files, as a host restart does.
+/// </summary>
+public sealed class SagaHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly Func<OrchestrationRegistry> _registry;
+    private CancellationTokenSource _running = new();
+    private Task _loop = Task.CompletedTask;
+
+    public SagaHarness(Func<OrchestrationRegistry> registry, ILoggerFactory? loggers = null)
+    {
+        _registry = registry;
+        Loggers = loggers;
+        Open();
+    }
+
+    public ILoggerFactory? Loggers { get; }
+
+    public SqliteEventStore Events { get; private set; } = null!;
+
+    public SqliteSagaStore Index { get; private set; } = null!;
+
+    public EmbeddedSagaRunner Runner { get; private set; } = null!;
+
+    /// <summary>Waits up to 10 s for the instance to satisfy <paramref name="condition"/>; returns it.</summary>
+    public async Task<SagaInstance> WaitFor(string instanceId, Func<SagaInstance, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var instance = await Runner.GetAsync(instanceId, TestContext.Current.CancellationToken);
+            if (instance is not null && condition(instance)) return instance;
+            Assert.True(DateTime.UtcNow < deadline, $"saga {instanceId} did not get there in 10 s; it is {instance?.Status} with {instance?.Steps.Count} steps");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public Task<SagaInstance> Finished(string instanceId) => WaitFor(instanceId, i => i.Status != SagaStatus.Running);
+
+    /// <summary>Stops the runner (in-flight steps are abandoned) and closes the stores.</summary>
+    public async Task StopAsync()
+    {
+        await _running.CancelAsync();
+        await _loop;
+        await Runner.DisposeAsync();
+        Index.Dispose();
+        await Events.DisposeAsync();
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        Open();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _running.Dispose();
+        _folder.Dispose();
+    }
+
+    private void Open()
+    {
+        Events = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = _folder.File("events.db") });
+        Index = new SqliteSagaStore(_folder.File("sagas.db"));
+        Runner = new EmbeddedSagaRunner(Events, _registry(), Index, new EmbeddedSagaRunnerOptions { FaultDelay = TimeSpan.FromMilliseconds(50) }, Loggers);
+        _running = new CancellationTokenSource();
+        _loop = Runner.RunAsync(_running.Token);
+    }
+}
