@@ -1,0 +1,97 @@
+using EventSourcing.Sagas;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ordering.Checkout;
+
+namespace Ordering.Tests.Checkout;
+
+/// <summary>
+/// A scripted orchestration context, the way Durable users test orchestrators: activities succeed unless told to
+/// fail, raised events and the timer are decided up front, and every call is written down in order.
+/// </summary>
+public sealed class ScriptedContext(object input) : IOrchestrationContext
+{
+    private readonly Dictionary<string, string> _failures = [];
+    private readonly Dictionary<string, object> _events = [];
+    private bool _timerFires;
+
+    public List<string> Calls { get; } = [];
+
+    public List<object?> CustomStatuses { get; } = [];
+
+    /// <summary>Whether the orchestrator cancelled the timer it was racing (true once it did).</summary>
+    public bool TimerCancelled { get; private set; }
+
+    public string InstanceId => "checkout-test";
+
+    public DateTime CurrentUtcDateTime { get; } = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    public bool IsReplaying => false;
+
+    public ScriptedContext Failing(string call, string message)
+    {
+        _failures[call] = message;
+        return this;
+    }
+
+    public ScriptedContext Raising(string eventName, object payload)
+    {
+        _events[eventName] = payload;
+        return this;
+    }
+
+    public ScriptedContext TimerFires()
+    {
+        _timerFires = true;
+        return this;
+    }
+
+    public T? GetInput<T>() => (T)input;
+
+    public Guid NewGuid() => Guid.NewGuid();
+
+    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        await CallActivityAsync(name, input, retry);
+        return default!;
+    }
+
+    public Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        var call = Describe(name, input);
+        Calls.Add(call);
+        return _failures.TryGetValue(call, out var message)
+            ? Task.FromException(new ActivityFailedException(name, "EventSourcing.Deciders.DomainRuleViolationException", message))
+            : Task.CompletedTask;
+    }
+
+    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        Calls.Add($"Timer {fireAt - CurrentUtcDateTime}");
+        cancellationToken.Register(() => TimerCancelled = true);
+        return _timerFires ? Task.CompletedTask : Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
+    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
+        _events.TryGetValue(eventName, out var payload) ? Task.FromResult((T)payload) : Never<T>(cancellationToken);
+
+    public Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout) => throw new NotSupportedException("The checkout saga races its own timer.");
+
+    public void SetCustomStatus(object? customStatus) => CustomStatuses.Add(customStatus);
+
+    public ILogger CreateReplaySafeLogger(string categoryName) => NullLogger.Instance;
+
+    private static async Task<T> Never<T>(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    }
+
+    private static string Describe(string name, object? input) => input switch
+    {
+        StockStep s => $"{name} {s.Sku}x{s.Quantity}",
+        OrderStep { Reason: { } reason } => $"{name} ({reason})",
+        PaymentStep p => $"{name} {p.Amount} {p.Currency}",
+        _ => name,
+    };
+}
