@@ -55,7 +55,8 @@ public abstract partial class OrderingApiScenarios
     [Fact]
     public async Task Checkout_answers_202_with_the_saga_to_follow_and_locks_the_order()
     {
-        var (orderId, _, _) = await GivenOrder(Line("sku-a"));
+        // In stock, so the saga waits for the payment callback and leaves the order checked out.
+        var (orderId, _, _) = await GivenOrder(Line(await GivenStock(1)));
 
         var response = await Client.Post($"/api/orders/{orderId}/checkout");
 
