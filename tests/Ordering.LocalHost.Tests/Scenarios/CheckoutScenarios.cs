@@ -84,50 +84,17 @@ public abstract partial class OrderingApiScenarios
         await AssertProblem(await Client.Get($"/api/sagas/checkout-{NewId("none")}"), HttpStatusCode.NotFound);
     }
 
-    /// <summary>Given a new SKU with so much stock on hand.</summary>
-    protected async Task<string> GivenStock(int quantity)
-    {
-        var sku = NewId("sku");
-        Assert.Equal(HttpStatusCode.OK, (await Client.Post($"/api/inventory/{sku}/restock", new { quantity })).StatusCode);
-        return sku;
-    }
+    private CheckoutDriver Checkout => new(Client);
 
-    /// <summary>Checks the order out and waits until its saga waits for the payment callback; returns the saga's URL.</summary>
-    protected async Task<string> CheckoutAwaitingPayment(string orderId)
-    {
-        var checkout = await Client.Post($"/api/orders/{orderId}/checkout");
-        Assert.Equal(HttpStatusCode.Accepted, checkout.StatusCode);
-        var sagaUrl = (await checkout.Json()).Value<string>("statusUrl");
-        await SagaAt(sagaUrl, s => s["customStatus"]?.Value<string>("stage") == "awaiting-payment");
-        return sagaUrl;
-    }
+    protected Task<string> GivenStock(int quantity) => Checkout.GivenStock(quantity);
 
-    /// <summary>The saga once it satisfies <paramref name="condition"/> (it may not have started yet: 404 until then).</summary>
-    protected async Task<JsonNode> SagaAt(string sagaUrl, Func<JsonNode, bool> condition)
-    {
-        JsonNode? saga = null;
-        await Eventually(async () =>
-        {
-            var response = await Client.Get(sagaUrl);
-            if (response.StatusCode == HttpStatusCode.NotFound) return false;
-            saga = await response.Json();
-            return condition(saga);
-        });
-        return saga!;
-    }
+    private Task<string> CheckoutAwaitingPayment(string orderId) => Checkout.CheckoutAwaitingPayment(orderId);
 
-    protected async Task AssertStock(string sku, int onHand, int reserved)
-    {
-        await Eventually(async () =>
-        {
-            var level = await (await Client.Get($"/api/inventory/{sku}")).Json();
-            return level.Value<int>("onHand") == onHand && level.Value<int>("reserved") == reserved
-                && level.Value<int>("available") == onHand - reserved;
-        });
-    }
+    private Task<JsonNode> SagaAt(string sagaUrl, Func<JsonNode, bool> condition) => Checkout.SagaAt(sagaUrl, condition);
+
+    private Task AssertStock(string sku, int onHand, int reserved) => Checkout.AssertStock(sku, onHand, reserved);
 
     private async Task<JsonNode> OrderNow(string orderId) => await (await Client.Get($"/api/orders/{orderId}")).Json();
 
-    private static string[] Activities(JsonNode saga) =>
-        [.. saga["steps"]!.AsArray().Where(s => s.Value<string>("kind") == "activity").Select(s => s.Value<string>("name"))];
+    private static string[] Activities(JsonNode saga) => CheckoutDriver.Activities(saga);
 }

@@ -44,15 +44,7 @@ public abstract partial class OrderingApiScenarios
     }
 
     /// <summary>Waits up to 10 s for an eventually consistent read to hold.</summary>
-    protected static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the read model did not catch up within 10 s");
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-    }
+    protected static Task Eventually(Func<Task<bool>> condition) => CheckoutDriver.Eventually(condition);
 
     protected static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null)
     {
