@@ -32,7 +32,8 @@ internal static class SagaHosting
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            var subscription = new FeedSubscription(CheckoutTrigger.SubscriptionName, feed, checkpoints, trigger.HandleAsync, logger: logger);
+            var subscription = new FeedSubscription(CheckoutTrigger.SubscriptionName, feed, checkpoints, trigger.HandleAsync,
+                new FeedSubscriptionOptions { KeyOf = CheckoutTrigger.OrderingKey }, logger);
             return Task.WhenAll(runner.RunAsync(stoppingToken), subscription.RunAsync(stoppingToken));
         }
     }

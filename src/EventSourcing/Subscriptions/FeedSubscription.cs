@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EventSourcing.Subscriptions;
 
 /// <summary>
-/// Hands every event of the feed to a handler, in position order, at least once: the checkpoint moves only past
-/// events the handler finished with, so a crash repeats a few events and never skips one. Handlers must be
-/// idempotent (saga triggers are: starts and raised events are keyed by the event that caused them).
+/// Hands every event of the feed to a handler at least once: the checkpoint moves only past pages the handler
+/// finished with, so a crash repeats a few events and never skips one. Handlers must be idempotent (saga triggers
+/// are: starts and raised events are keyed by the event that caused them). Events with the same key
+/// (<see cref="FeedSubscriptionOptions.KeyOf"/>) are handled one after another in position order; events with
+/// different keys may be handled at the same time.
 /// </summary>
 public sealed partial class FeedSubscription(
     string name,
@@ -34,11 +36,13 @@ public sealed partial class FeedSubscription(
                 await feed.WaitForEventsAsync(position, cancellationToken);
                 continue;
             }
-            foreach (var e in page)
-            {
-                await HandleWithRetryAsync(e, cancellationToken);
-                position = e.Position!.Value;
-            }
+            var keyed = page.GroupBy(e => _options.KeyOf?.Invoke(e) ?? "", StringComparer.Ordinal);
+            await Parallel.ForEachAsync(keyed, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                async (events, ct) =>
+                {
+                    foreach (var e in events) await HandleWithRetryAsync(e, ct);
+                });
+            position = page[^1].Position!.Value;
             await checkpoints.SaveAsync(name, position, cancellationToken);
         }
     }
@@ -64,9 +68,15 @@ public sealed partial class FeedSubscription(
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string subscription, long position, int attempt);
 }
 
-/// <summary>How a feed subscription reads and retries.</summary>
+/// <summary>How a feed subscription reads, orders and retries.</summary>
 public sealed record FeedSubscriptionOptions(int PageSize = 256)
 {
+    /// <summary>Which events must be handled in order among themselves (e.g. all events of one order); null: all of them.</summary>
+    public Func<RecordedEvent, string?>? KeyOf { get; init; }
+
+    /// <summary>How many keys are handled at once.</summary>
+    public int MaxConcurrency { get; init; } = 32;
+
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -5,6 +5,7 @@ using EventSourcing.Serialization;
 using EventSourcing.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Ordering.Domain;
 using Ordering.Domain.Orders;
 using Ordering.Domain.Payments;
 
@@ -20,6 +21,19 @@ public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer s
     public const string SubscriptionName = "checkout-saga-trigger";
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>
+    /// Events of one order (its order and payment streams) must reach its saga in feed order: the start before a
+    /// payment callback. Events of different orders need no order among them, so they are handled in parallel.
+    /// </summary>
+    public static string? OrderingKey(RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        var stream = recorded.StreamId;
+        foreach (var prefix in (ReadOnlySpan<string>)[StreamIds.Order(""), StreamIds.Payment("")])
+            if (stream.StartsWith(prefix, StringComparison.Ordinal)) return stream[prefix.Length..];
+        return stream;
+    }
 
     public async Task HandleAsync(RecordedEvent recorded, CancellationToken cancellationToken)
     {

@@ -55,6 +55,26 @@ public sealed class FeedSubscriptionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Events_of_one_key_keep_their_order_while_other_keys_go_ahead_of_a_slow_one()
+    {
+        for (var i = 0; i < 3; i++) await _events.AppendAsync("slow", ExpectedVersion.Any, [TestEvents.New()], Ct);
+        await _events.AppendAsync("fast", ExpectedVersion.Any, [TestEvents.New()], Ct);
+        var fastDone = new TaskCompletionSource();
+        var order = new ConcurrentQueue<string>();
+        var options = new FeedSubscriptionOptions { KeyOf = e => e.StreamId };
+
+        await RunUntilAsync(async e =>
+        {
+            // The first "slow" event waits for "fast", which comes after it in the feed: only keyed handling gets there.
+            if (e.StreamId == "slow" && e.StreamVersion == 1) await fastDone.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+            order.Enqueue($"{e.StreamId}-{e.StreamVersion}");
+            if (e.StreamId == "fast") fastDone.SetResult();
+        }, () => order.Count == 4, options);
+
+        Assert.Equal(["fast-1", "slow-1", "slow-2", "slow-3"], order);
+    }
+
+    [Fact]
     public async Task A_checkpoint_never_moves_back()
     {
         await _checkpoints.SaveAsync("test", 9, Ct);
@@ -69,11 +89,11 @@ public sealed class FeedSubscriptionTests : IAsyncDisposable
         for (var i = 0; i < count; i++) await _events.AppendAsync($"feed-{i % 3}", ExpectedVersion.Any, [TestEvents.New()], Ct);
     }
 
-    private async Task RunUntilAsync(Func<RecordedEvent, Task> handle, Func<bool> done)
+    private async Task RunUntilAsync(Func<RecordedEvent, Task> handle, Func<bool> done, FeedSubscriptionOptions? options = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var subscription = new FeedSubscription("test", _events, _checkpoints, (e, _) => handle(e),
-            new FeedSubscriptionOptions { RetryDelay = TimeSpan.FromMilliseconds(10) });
+            (options ?? new FeedSubscriptionOptions()) with { RetryDelay = TimeSpan.FromMilliseconds(10) });
         var run = subscription.RunAsync(stop.Token);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!done() && DateTime.UtcNow < deadline) await Task.Delay(10, Ct);
