@@ -12,8 +12,11 @@ public sealed record ActivityRetryPolicy(int MaxAttempts, TimeSpan FirstRetryInt
     /// <summary>Longest wait between two attempts.</summary>
     public TimeSpan MaxRetryInterval { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Which failures are worth another attempt (by the exception); null retries every failure.</summary>
-    public Func<Exception, bool>? Handle { get; init; }
+    /// <summary>
+    /// Exception types that are answers, not faults (a domain refusal): no retry. A list of types rather than a
+    /// predicate because Durable only sees a failed activity's details, where it can test the type (IsCausedBy).
+    /// </summary>
+    public IReadOnlyList<Type> DoNotRetry { get; init; } = [];
 
     /// <summary>The wait before attempt <paramref name="attempt"/> (2 or more).</summary>
     public TimeSpan DelayBefore(int attempt)
@@ -23,5 +26,5 @@ public sealed record ActivityRetryPolicy(int MaxAttempts, TimeSpan FirstRetryInt
     }
 
     /// <summary>Whether a failure of attempt <paramref name="attempt"/> is followed by another.</summary>
-    public bool ShouldRetry(int attempt, Exception failure) => attempt < MaxAttempts && (Handle?.Invoke(failure) ?? true);
+    public bool ShouldRetry(int attempt, Exception failure) => attempt < MaxAttempts && !DoNotRetry.Any(t => t.IsInstanceOfType(failure));
 }

@@ -19,7 +19,7 @@ public static partial class CheckoutSaga
     /// <summary>Store hiccups are worth retrying; a domain refusal (out of stock, cancelled order) is an answer.</summary>
     public static ActivityRetryPolicy Retry { get; } = new(MaxAttempts: 5, FirstRetryInterval: TimeSpan.FromMilliseconds(200))
     {
-        Handle = e => e is not (DomainRuleViolationException or CommandValidationException),
+        DoNotRetry = [typeof(DomainRuleViolationException), typeof(CommandValidationException)],
     };
 
     public static string InstanceId(string orderId) => $"checkout-{orderId}";
