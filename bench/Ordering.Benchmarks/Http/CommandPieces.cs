@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Ordering.Application;
+using static Ordering.Benchmarks.Http.AddItemLoad;
+using static Ordering.Benchmarks.Report;
+
+namespace Ordering.Benchmarks.Http;
+
+/// <summary>
+/// Where a command's time goes, by taking pieces away (no profiler on the build machines): the same load without the
+/// host's feed followers, then without HTTP and the API pipeline too. Each on a fresh backend and fresh orders.
+/// </summary>
+internal static class CommandPieces
+{
+    public static async Task PrintAsync(HttpClient client, TimeShares shares, LoadRun full)
+    {
+        Print($"Where the time goes (same load, fresh backend each):");
+        LoadRun noFollowers;
+        await using (var backend = await InProcessBackend.StartAsync(InProcessBackend.WithoutFeedFollowers))
+        {
+            var orderIds = await CreateOrdersAsync(client, backend.BaseAddress);
+            noFollowers = await CommandThroughput.MeasureAsync("  HTTP, no projections or saga trigger following", shares,
+                phase => OverHttp(client, backend.BaseAddress, orderIds, phase));
+        }
+
+        LoadRun inProcess;
+        await using (var backend = await InProcessBackend.StartAsync(InProcessBackend.WithoutFeedFollowers))
+        {
+            var orderIds = await CreateOrdersAsync(client, backend.BaseAddress);
+            var commands = backend.Services.GetRequiredService<OrderingCommands>();
+            inProcess = await CommandThroughput.MeasureAsync("  OrderingCommands.AddItemAsync in process, no HTTP, no followers", shares,
+                phase => InProcess(commands, orderIds, phase));
+        }
+
+        Print($"  Rates: full {full.PerSecond:N0}/s, without followers {noFollowers.PerSecond:N0}/s, without HTTP too {inProcess.PerSecond:N0}/s.");
+    }
+}
