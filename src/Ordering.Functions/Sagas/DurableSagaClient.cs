@@ -1,0 +1,55 @@
+using System.Text.Json;
+using EventSourcing.Sagas;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Ordering.Functions.Sagas;
+
+/// <summary>
+/// The saga client over Durable's: the same calls the embedded runner answers locally. Durable keeps no ids for raised
+/// events, so a redelivered raise arrives twice; the checkout saga waits for each event once, so the spare is unused.
+/// </summary>
+internal sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
+{
+    public async Task<SagaInstance> StartAsync(
+        string orchestrator, string instanceId, object? input, SagaStartOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        // Durable replaces a finished instance started again under its id; checking first keeps starts idempotent.
+        if (await GetAsync(instanceId, cancellationToken) is { } existing) return existing;
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(orchestrator), input, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another trigger may have started it a moment ago: then theirs stands; otherwise the failure is real.
+            if (await GetAsync(instanceId, cancellationToken) is { } raced) return raced;
+            throw;
+        }
+        return await GetAsync(instanceId, cancellationToken) ?? throw new SagaNotFoundException(instanceId);
+    }
+
+    public async Task RaiseEventAsync(string instanceId, string eventName, object? payload, Guid? eventId = null, CancellationToken cancellationToken = default)
+    {
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) ?? throw new SagaNotFoundException(instanceId);
+        if (instance.IsCompleted) return; // as the embedded runner: an event for a finished instance is dropped
+        await client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+    }
+
+    public async Task<SagaInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null) return null;
+        var (status, reason) = metadata.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed when metadata.ReadOutputAs<SagaOutcome>() is { Compensated: true } outcome => (SagaStatus.Compensated, outcome.Reason),
+            OrchestrationRuntimeStatus.Completed => (SagaStatus.Completed, null),
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
+                (SagaStatus.Failed, metadata.FailureDetails?.ToString() ?? metadata.RuntimeStatus.ToString()),
+            _ => (SagaStatus.Running, (string?)null),
+        };
+        JsonElement? custom = metadata.SerializedCustomStatus is { Length: > 0 } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
+        // Durable's client does not hand out the history; steps are in the Durable monitor (Application Insights, Storage).
+        return new SagaInstance(instanceId, metadata.Name, status, [], custom, reason, metadata.CreatedAt, metadata.LastUpdatedAt);
+    }
+}
