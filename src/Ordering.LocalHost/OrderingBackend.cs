@@ -34,7 +34,7 @@ internal static partial class OrderingBackend
         services.AddSingleton(_ => SqliteProjectionStore.Open(new SqliteProjectionStoreOptions { DatabasePath = Path.Combine(dataDirectory, "readmodels.db") }));
         services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
-        services.AddSingleton(sp => new ProjectionRunner(
+        services.AddSingleton<IProjectionRuntime>(sp => new ProjectionRunner(
             sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All,
             sp.GetRequiredService<IProjectionStore>(), logger: sp.GetRequiredService<ILogger<ProjectionRunner>>()));
         services.AddHostedService<ProjectionWorker>();

@@ -10,8 +10,8 @@ namespace EventSourcing.Cosmos.Projections;
 /// <summary>
 /// The projection runtime on Cosmos: a change-feed processor over the events container hands each batch to the
 /// <see cref="ChangeFeedDispatcher"/> (the same one the Functions CosmosDBTrigger calls) and checkpoints its lease only
-/// after the dispatcher returned. Lag comes from the change-feed estimator. Wrap it in
-/// <see cref="ProjectionRunner.Over"/> where code expects a <see cref="ProjectionRunner"/>.
+/// after the dispatcher returned. Lag comes from the change-feed estimator. Hosts and applications use it through
+/// <see cref="IProjectionRuntime"/>, as they use the SQLite <see cref="ProjectionRunner"/>.
 /// </summary>
 public sealed partial class ChangeFeedProjections : IProjectionRuntime
 {
