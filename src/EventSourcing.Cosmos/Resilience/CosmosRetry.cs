@@ -72,10 +72,12 @@ public static partial class CosmosFaults
             MaxRetryAttempts = options.MaxRetries,
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Outcome.Result, args.Context.CancellationToken)),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                Jitter(Delay(args.AttemptNumber, RetryAfter(args.Outcome.Exception, args.Outcome.Result), options), RetryAfter(args.Outcome.Exception, args.Outcome.Result) is null)),
+                NextDelay(args.AttemptNumber, RetryAfter(args.Outcome.Exception, args.Outcome.Result), options, Random.Shared.NextDouble())),
             OnRetry = args =>
             {
                 if (logger is not null) LogRetry(logger, Status(args.Outcome.Exception, args.Outcome.Result), args.AttemptNumber + 1, args.RetryDelay);
+                // The response given up on is replaced by the retry's: release its content now.
+                (args.Outcome.Result as IDisposable)?.Dispose();
                 return ValueTask.CompletedTask;
             },
         }).Build();
@@ -85,9 +87,16 @@ public static partial class CosmosFaults
         double.TryParse(header, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms)
             ? TimeSpan.FromMilliseconds(ms) : null;
 
-    // Spread retries of many callers over time; a service-given retry-after is honoured exactly.
-    private static TimeSpan Jitter(TimeSpan delay, bool apply) =>
-        apply ? delay * (0.8 + Random.Shared.NextDouble() * 0.4) : delay;
+    /// <summary>
+    /// The wait the pipeline uses: <see cref="Delay"/>, spread by ±20 % (from <paramref name="random"/> in [0, 1)) when
+    /// the service gave no retry-after, so many callers backing off do not retry in step; never over the maximum.
+    /// </summary>
+    internal static TimeSpan NextDelay(int attempt, TimeSpan? retryAfter, CosmosRetryOptions options, double random)
+    {
+        var delay = Delay(attempt, retryAfter, options);
+        if (retryAfter is null) delay *= 0.8 + random * 0.4;
+        return delay > options.MaxDelay ? options.MaxDelay : delay;
+    }
 
     private static string Status(Exception? exception, object? result) => (exception, result) switch
     {
