@@ -40,6 +40,7 @@ internal static partial class OrderingBackend
         services.AddHostedService<ProjectionWorker>();
 
         services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
+        services.UseCosmosWhenConfigured(configuration); // Store:Provider=Cosmos replaces the embedded stores above
         services.AddSingleton(new ApiOptions());
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));

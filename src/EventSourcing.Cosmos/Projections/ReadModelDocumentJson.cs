@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using EventSourcing.Cosmos.Documents;
 using EventSourcing.Projections;
@@ -12,11 +13,34 @@ namespace EventSourcing.Cosmos.Projections;
 /// </summary>
 public static class ReadModelDocumentJson
 {
-    /// <summary>The document id: projection and key, encoded so that any key works and two keys never share an id.</summary>
+    /// <summary>Longest id Cosmos accepts.</summary>
+    public const int MaxIdLength = 255;
+
+    /// <summary>
+    /// The document id: projection and key, with the characters Cosmos forbids in ids ('/', '\', '?', '#') and '%'
+    /// percent-encoded, so any key works and two keys never share an id.
+    /// </summary>
     /// <exception cref="ReadModelRejectedException">The id would be longer than Cosmos allows.</exception>
-    public static string Id(string projection, string key) =>
-        CosmosIds.TryEncode(projection, key)
-        ?? throw new ReadModelRejectedException($"The read-model key '{key[..Math.Min(key.Length, 40)]}…' of '{projection}' makes an id over {CosmosIds.MaxLength} characters.");
+    public static string Id(string projection, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var id = new StringBuilder(projection).Append(':');
+        foreach (var c in key)
+        {
+            _ = c switch
+            {
+                '%' => id.Append("%25"),
+                '/' => id.Append("%2F"),
+                '\\' => id.Append("%5C"),
+                '?' => id.Append("%3F"),
+                '#' => id.Append("%23"),
+                _ => id.Append(c),
+            };
+        }
+        return id.Length <= MaxIdLength
+            ? id.ToString()
+            : throw new ReadModelRejectedException($"The read-model key '{key[..Math.Min(key.Length, 40)]}…' of '{projection}' makes an id over {MaxIdLength} characters.");
+    }
 
     public static byte[] Serialize(string projection, StoredDocument document)
     {

@@ -26,6 +26,8 @@ public static class CosmosSetup
             new(names.Leases, "/id"),
             new(names.ReadModels, "/id") { IndexingPolicy = ReadModelsIndexing() },
             new(names.DeadLetters, "/streamId"),
+            // -1: time to live on, with no default; each record carries its own ttl (the retention window).
+            new(names.Requests, "/id") { DefaultTimeToLive = -1 },
         ];
     }
 
