@@ -6,7 +6,6 @@ using EventSourcing.Cosmos.Store;
 using EventSourcing.Idempotency;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventSourcing.Cosmos.Idempotency;
 
@@ -24,8 +23,7 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
     public CosmosIdempotencyStore(Container container, CosmosRetryOptions? retry = null, ILogger<CosmosIdempotencyStore>? logger = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
-        var log = (ILogger?)logger ?? NullLogger.Instance;
-        _calls = new CosmosCalls(CosmosFaults.CreatePipeline(retry ?? new CosmosRetryOptions(), log), log);
+        _calls = CosmosCalls.Create(retry, logger);
     }
 
     public async Task<IdempotentResponse?> FindAsync(string key, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
