@@ -82,9 +82,10 @@ public sealed partial class ChangeFeedProjections : IProjectionRuntime
                 return true;
             }
 #pragma warning disable CA1031 // Whatever stops the start, projections must still run once it passes.
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e)
 #pragma warning restore CA1031
             {
+                if (cancellationToken.IsCancellationRequested) return false; // stopping anyway: not worth an error
                 LogStartFailed(_logger, e, _options.RestartDelay);
             }
             try

@@ -117,6 +117,17 @@ public sealed class DispatcherApplyTests
     }
 
     [Fact]
+    public async Task Cancelled_while_storage_fails_the_dispatch_reports_the_cancellation_not_the_fault()
+    {
+        using var cancel = new CancellationTokenSource();
+        _harness.Storage.FailNextCalls = int.MaxValue;
+        _harness.Storage.BeforeFault = cancel.Cancel;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _harness.Dispatcher.DispatchAsync([Commits.Of("account-1", 0, new Opened("alice"))], cancel.Token));
+    }
+
+    [Fact]
     public void Projection_names_are_checked_when_the_dispatcher_is_built()
     {
         var storage = new InMemoryReadModels();

@@ -100,9 +100,16 @@ public sealed class InMemoryReadModels : IReadModelDocuments, IDeadLetterStore
     private void Put(string projection, StoredDocument document) =>
         _documents[(projection, document.Key)] = new VersionedDocument(document, $"\"{Interlocked.Increment(ref _etag)}\"");
 
+    /// <summary>Runs just before an injected fault is thrown (to cancel the caller at that very moment, say).</summary>
+    public Action? BeforeFault { get; set; }
+
     private void Fault()
     {
         while (Volatile.Read(ref _failNext) is var left and > 0)
-            if (Interlocked.CompareExchange(ref _failNext, left - 1, left) == left) throw new IOException("Service unavailable (injected).");
+        {
+            if (Interlocked.CompareExchange(ref _failNext, left - 1, left) != left) continue;
+            BeforeFault?.Invoke();
+            throw new IOException("Service unavailable (injected).");
+        }
     }
 }
