@@ -37,7 +37,8 @@ internal static class ApiRoutes
         var operations = api.MapGroup("").WithTags("Operations");
         operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events).Query<StreamEvents>();
         operations.MapGet("/projections", OperationsEndpoints.Projections).Query<IReadOnlyList<ProjectionStatus>>();
-        operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild).Command<object>(StatusCodes.Status202Accepted);
+        operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild).Command<object>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status501NotImplemented); // on a store that cannot rebuild (Cosmos, for now)
         operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters).Query<IReadOnlyList<DeadLetter>>();
         operations.MapPost("/projections/{name}/deadletters/retry", OperationsEndpoints.RetryDeadLetters).Command<DeadLetterRetryResult>();
         operations.MapGet("/health", OperationsEndpoints.Health).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);

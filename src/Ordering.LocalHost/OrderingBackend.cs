@@ -34,13 +34,14 @@ internal static partial class OrderingBackend
         services.AddSingleton(_ => SqliteProjectionStore.Open(new SqliteProjectionStoreOptions { DatabasePath = Path.Combine(dataDirectory, "readmodels.db") }));
         services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
-        services.AddSingleton(sp => new ProjectionRunner(
+        services.AddSingleton<IProjectionRuntime>(sp => new ProjectionRunner(
             sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All,
             sp.GetRequiredService<IProjectionStore>(), logger: sp.GetRequiredService<ILogger<ProjectionRunner>>()));
         services.AddHostedService<ProjectionWorker>();
         services.AddCheckoutSagas(configuration, dataDirectory);
 
         services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
+        services.UseCosmosWhenConfigured(configuration); // Store:Provider=Cosmos replaces the embedded stores above
         services.AddSingleton(new ApiOptions());
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));

@@ -30,7 +30,7 @@ internal static class Telemetry
     }
 
     /// <summary>Starts the providers with the host (and the container disposes, so flushes, them at shutdown) and samples projection lag.</summary>
-    private sealed class TelemetryExport(TracerProvider tracing, MeterProvider metrics, ProjectionRunner runner) : BackgroundService
+    private sealed class TelemetryExport(TracerProvider tracing, MeterProvider metrics, IProjectionRuntime runner) : BackgroundService
     {
         private IReadOnlyList<ProjectionStatus> _latest = [];
 

@@ -49,17 +49,7 @@ public static class DocumentMapper
     public static EventEntry ToEntry(RecordedEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new EventEntry
-        {
-            Id = e.EventId,
-            Version = e.StreamVersion,
-            Type = e.Type,
-            SchemaVersion = e.SchemaVersion,
-            Data = Encoding.UTF8.GetString(e.Data.Span),
-            CorrelationId = e.Metadata.CorrelationId,
-            CausationId = e.Metadata.CausationId,
-            Headers = e.Metadata.Headers is { Count: > 0 } headers ? headers : null,
-        };
+        return Entry(e.EventId, e.StreamVersion, e.Type, e.SchemaVersion, Encoding.UTF8.GetString(e.Data.Span), e.Metadata);
     }
 
     public static SnapshotDocument ToDocument(Snapshot snapshot)
@@ -83,16 +73,20 @@ public static class DocumentMapper
             Encoding.UTF8.GetBytes(document.Data), document.Timestamp);
     }
 
-    private static EventEntry ToEntry(EventData e, long version) => new()
+    private static EventEntry ToEntry(EventData e, long version) =>
+        Entry(e.EventId, version, e.Type, e.SchemaVersion, Text(e.Data, $"The data of event {e.EventId}"), e.Metadata);
+
+    private static EventEntry Entry(Guid id, long version, string type, int schemaVersion, string data, EventMetadata metadata) => new()
     {
-        Id = e.EventId,
+        Id = id,
         Version = version,
-        Type = e.Type,
-        SchemaVersion = e.SchemaVersion,
-        Data = Text(e.Data, $"The data of event {e.EventId}"),
-        CorrelationId = e.Metadata.CorrelationId,
-        CausationId = e.Metadata.CausationId,
-        Headers = e.Metadata.Headers is { Count: > 0 } headers ? headers : null,
+        Type = type,
+        SchemaVersion = schemaVersion,
+        Data = data,
+        CorrelationId = metadata.CorrelationId,
+        CausationId = metadata.CausationId,
+        // No headers and empty headers are the same metadata; leaving the property out keeps documents small.
+        Headers = metadata.Headers is { Count: > 0 } headers ? headers : null,
     };
 
     private static string Text(ReadOnlyMemory<byte> utf8, string what)

@@ -69,9 +69,12 @@ public sealed partial class ChangeFeedDispatcher
                 throw;
             }
 #pragma warning disable CA1031 // Whatever storage throws, the events must still be applied: log, wait, try again.
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e)
 #pragma warning restore CA1031
             {
+                // Cancelled while storage was failing: the caller must see a cancellation (the batch is delivered
+                // again), never the storage fault, whichever of the two happened first.
+                cancellationToken.ThrowIfCancellationRequested();
                 LogStorageFault(_logger, e, attempt, _options.ErrorDelay);
                 await Task.Delay(_options.ErrorDelay, _options.TimeProvider, cancellationToken);
             }

@@ -21,6 +21,9 @@ public sealed record ChangeFeedProjectionOptions
     /// <summary>How often a read-your-writes wait re-reads its document when this process has applied nothing meanwhile.</summary>
     public TimeSpan WaitPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Pause before starting the processor again after a failed start.</summary>
+    public TimeSpan RestartDelay { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The clock for waits.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

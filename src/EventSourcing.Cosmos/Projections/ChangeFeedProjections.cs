@@ -10,8 +10,8 @@ namespace EventSourcing.Cosmos.Projections;
 /// <summary>
 /// The projection runtime on Cosmos: a change-feed processor over the events container hands each batch to the
 /// <see cref="ChangeFeedDispatcher"/> (the same one the Functions CosmosDBTrigger calls) and checkpoints its lease only
-/// after the dispatcher returned. Lag comes from the change-feed estimator. Wrap it in
-/// <see cref="ProjectionRunner.Over"/> where code expects a <see cref="ProjectionRunner"/>.
+/// after the dispatcher returned. Lag comes from the change-feed estimator. Hosts and applications use it through
+/// <see cref="IProjectionRuntime"/>, as they use the SQLite <see cref="ProjectionRunner"/>.
 /// </summary>
 public sealed partial class ChangeFeedProjections : IProjectionRuntime
 {
@@ -53,7 +53,7 @@ public sealed partial class ChangeFeedProjections : IProjectionRuntime
                 return Task.CompletedTask;
             })
             .Build();
-        await processor.StartAsync();
+        if (!await StartAsync(processor, cancellationToken)) return;
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken);
@@ -67,99 +67,46 @@ public sealed partial class ChangeFeedProjections : IProjectionRuntime
         }
     }
 
+    /// <summary>
+    /// Starts the processor, trying again while Cosmos cannot be reached (or the leases container is missing), as
+    /// the SQLite runner outlives storage failures: the host keeps serving and projections begin once it can.
+    /// </summary>
+    /// <returns>False when cancelled first.</returns>
+    private async Task<bool> StartAsync(ChangeFeedProcessor processor, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await processor.StartAsync();
+                return true;
+            }
+#pragma warning disable CA1031 // Whatever stops the start, projections must still run once it passes.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                if (cancellationToken.IsCancellationRequested) return false; // stopping anyway: not worth an error
+                LogStartFailed(_logger, e, _options.RestartDelay);
+            }
+            try
+            {
+                await Task.Delay(_options.RestartDelay, _options.TimeProvider, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+    }
+
     private async Task HandleAsync(ChangeFeedProcessorContext context, Stream changes, CancellationToken cancellationToken)
     {
         RequestCharges.Record(_logger, "change-feed", context.LeaseToken, context.Headers.RequestCharge);
         await _dispatcher.DispatchAsync(CosmosJson.ReadPage<CommitDocument>(changes), cancellationToken);
     }
 
-    /// <summary>
-    /// Returns once the estimator reports no pending changes on any lease (the processor must be running somewhere).
-    /// Before the processor has created its leases there is nothing to estimate, so this keeps waiting.
-    /// </summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
-    {
-        while (await EstimateLagAsync(cancellationToken) is not 0)
-            await Task.Delay(_options.WaitPollInterval, _options.TimeProvider, cancellationToken);
-    }
-
-    /// <summary>
-    /// One status per projection. Lag is the estimator's count of changed documents not yet processed (commits and
-    /// tips alike, so roughly two per pending append); there is no global position, so the checkpoint is 0.
-    /// </summary>
-    public async Task<IReadOnlyList<ProjectionStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
-    {
-        var lag = await EstimateLagAsync(cancellationToken) ?? 0;
-        var at = _dispatcher.LastDispatchedAt ?? _options.TimeProvider.GetUtcNow();
-        var statuses = new List<ProjectionStatus>();
-        foreach (var projection in _dispatcher.Projections.OrderBy(p => p.Name, StringComparer.Ordinal))
-        {
-            var parked = await _deadLetters.CountAsync(projection.Name, cancellationToken);
-            statuses.Add(new ProjectionStatus(projection.Name, 1, 0, lag, lag > 0 ? ProjectionStatus.CatchingUp : ProjectionStatus.Running, at, parked));
-        }
-        return statuses;
-    }
-
-    /// <summary>Pending changes summed over every lease, or null when the processor has no leases yet.</summary>
-    public async Task<long?> EstimateLagAsync(CancellationToken cancellationToken = default)
-    {
-        var estimator = _events.GetChangeFeedEstimator(_options.ProcessorName, _leases);
-        using var iterator = estimator.GetCurrentStateIterator();
-        long? total = null;
-        while (iterator.HasMoreResults)
-        {
-            var page = await iterator.ReadNextAsync(cancellationToken);
-            RequestCharges.Record(_logger, "estimate-lag", _options.ProcessorName, page.RequestCharge);
-            foreach (var state in page) total = (total ?? 0) + state.EstimatedLag;
-        }
-        return total;
-    }
-
-    /// <exception cref="NotSupportedException">Always: rebuilding a change-feed projection is not implemented yet.</exception>
-    public Task<int> RebuildAsync(string projection, CancellationToken cancellationToken = default)
-    {
-        _dispatcher.ProjectionOf(projection);
-        throw new NotSupportedException(
-            $"Rebuilding '{projection}' is not supported on Cosmos yet: start a processor with a new name into a new read-model container instead.");
-    }
-
-    public Task<DeadLetterRetryResult> RetryDeadLettersAsync(string projection, CancellationToken cancellationToken = default) =>
-        _dispatcher.RetryDeadLettersAsync(projection, cancellationToken);
-
-    public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
-    {
-        _dispatcher.ProjectionOf(projection);
-        return _deadLetters.GetAsync(projection, cancellationToken);
-    }
-
-    /// <exception cref="NotSupportedException">Always: Cosmos has no global position; wait for a document version instead.</exception>
-    public Task<bool> WaitForPositionAsync(string projection, long position, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        _dispatcher.ProjectionOf(projection);
-        throw new NotSupportedException("Cosmos has no global position; use WaitForDocumentVersionAsync.");
-    }
-
-    /// <summary>Re-reads the document whenever this process dispatches a batch, and every <see cref="ChangeFeedProjectionOptions.WaitPollInterval"/> (another instance may apply it).</summary>
-    public async Task<bool> WaitForDocumentVersionAsync(
-        string projection, string key, string streamId, long version, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        _dispatcher.ProjectionOf(projection);
-        var time = _options.TimeProvider;
-        var deadline = time.GetUtcNow() + timeout;
-        while (true)
-        {
-            var progress = _dispatcher.NextProgress;
-            var loaded = await _documents.LoadAsync(projection, key, cancellationToken);
-            if (ReadModelGuard.IsApplied(loaded?.Document, streamId, version)) return true;
-            var remaining = deadline - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero) return false;
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var poll = Task.Delay(remaining < _options.WaitPollInterval ? remaining : _options.WaitPollInterval, time, wait.Token);
-            await Task.WhenAny(progress, poll);
-            await wait.CancelAsync();
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-    }
+    [LoggerMessage(LogLevel.Error, "The change-feed processor could not start; trying again in {Delay}")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, TimeSpan delay);
 
     [LoggerMessage(LogLevel.Error, "Change-feed processor error on lease {Lease}")]
     private static partial void LogProcessorError(ILogger logger, Exception exception, string lease);

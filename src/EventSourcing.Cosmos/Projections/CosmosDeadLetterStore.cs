@@ -6,7 +6,6 @@ using EventSourcing.Cosmos.Store;
 using EventSourcing.Projections;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventSourcing.Cosmos.Projections;
 
@@ -19,8 +18,7 @@ public sealed class CosmosDeadLetterStore : IDeadLetterStore
     public CosmosDeadLetterStore(Container container, CosmosRetryOptions? retry = null, ILogger<CosmosDeadLetterStore>? logger = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
-        var log = (ILogger?)logger ?? NullLogger.Instance;
-        _calls = new CosmosCalls(CosmosFaults.CreatePipeline(retry ?? new CosmosRetryOptions(), log), log);
+        _calls = CosmosCalls.Create(retry, logger);
     }
 
     public async Task<IReadOnlyDictionary<ProjectionStreamKey, long>> GetParkedAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken = default)

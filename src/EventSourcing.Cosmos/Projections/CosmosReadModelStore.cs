@@ -6,7 +6,6 @@ using EventSourcing.Projections;
 using EventSourcing.Serialization;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventSourcing.Cosmos.Projections;
 
@@ -25,8 +24,7 @@ public sealed class CosmosReadModelStore : IReadModelStore, IReadModelDocuments
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _json = jsonOptions ?? EventSerializer.DefaultOptions;
-        var log = (ILogger?)logger ?? NullLogger.Instance;
-        _calls = new CosmosCalls(CosmosFaults.CreatePipeline(retry ?? new CosmosRetryOptions(), log), log);
+        _calls = CosmosCalls.Create(retry, logger);
     }
 
     public async Task<T?> GetAsync<T>(string projection, string key, CancellationToken cancellationToken = default) where T : class =>

@@ -46,7 +46,7 @@ public static class ReadModelDocumentJson
     {
         ArgumentNullException.ThrowIfNull(document);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CosmosJson.Options.Encoder }))
         {
             writer.WriteStartObject();
             writer.WriteString("id", Id(projection, document.Key));

@@ -6,22 +6,6 @@ using Polly.Retry;
 
 namespace EventSourcing.Cosmos.Resilience;
 
-/// <summary>How transient Cosmos faults are retried: a bounded number of times, honouring retry-after.</summary>
-public sealed record CosmosRetryOptions
-{
-    /// <summary>Retries after the first attempt; 0 turns retrying off.</summary>
-    public int MaxRetries { get; init; } = 5;
-
-    /// <summary>First backoff when the service gives no retry-after; it doubles each time (with jitter).</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Longest single wait, retry-after included.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>The clock the waits run on.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
-}
-
 /// <summary>
 /// Which Cosmos faults are worth retrying and the Polly pipeline that does it. The SDK already retries throttling
 /// (429) itself a few times; this pipeline is the bounded layer above it, and the one that retries 408, 449 and 503,
@@ -72,10 +56,12 @@ public static partial class CosmosFaults
             MaxRetryAttempts = options.MaxRetries,
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Outcome.Result, args.Context.CancellationToken)),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                Jitter(Delay(args.AttemptNumber, RetryAfter(args.Outcome.Exception, args.Outcome.Result), options), RetryAfter(args.Outcome.Exception, args.Outcome.Result) is null)),
+                NextDelay(args.AttemptNumber, RetryAfter(args.Outcome.Exception, args.Outcome.Result), options, Random.Shared.NextDouble())),
             OnRetry = args =>
             {
                 if (logger is not null) LogRetry(logger, Status(args.Outcome.Exception, args.Outcome.Result), args.AttemptNumber + 1, args.RetryDelay);
+                // The response given up on is replaced by the retry's: release its content now.
+                (args.Outcome.Result as IDisposable)?.Dispose();
                 return ValueTask.CompletedTask;
             },
         }).Build();
@@ -85,9 +71,16 @@ public static partial class CosmosFaults
         double.TryParse(header, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms)
             ? TimeSpan.FromMilliseconds(ms) : null;
 
-    // Spread retries of many callers over time; a service-given retry-after is honoured exactly.
-    private static TimeSpan Jitter(TimeSpan delay, bool apply) =>
-        apply ? delay * (0.8 + Random.Shared.NextDouble() * 0.4) : delay;
+    /// <summary>
+    /// The wait the pipeline uses: <see cref="Delay"/>, spread by ±20 % (from <paramref name="random"/> in [0, 1)) when
+    /// the service gave no retry-after, so many callers backing off do not retry in step; never over the maximum.
+    /// </summary>
+    internal static TimeSpan NextDelay(int attempt, TimeSpan? retryAfter, CosmosRetryOptions options, double random)
+    {
+        var delay = Delay(attempt, retryAfter, options);
+        if (retryAfter is null) delay *= 0.8 + random * 0.4;
+        return delay > options.MaxDelay ? options.MaxDelay : delay;
+    }
 
     private static string Status(Exception? exception, object? result) => (exception, result) switch
     {

@@ -16,6 +16,9 @@ public static class CosmosSetup
     /// <summary>Read models are queried on any top-level property; only the per-stream version map is left out.</summary>
     public static IndexingPolicy ReadModelsIndexing() => Indexing(included: ["/*"], excluded: ["/versions/*"]);
 
+    /// <summary>Idempotent responses are only ever read by id: nothing is indexed, so saving one costs the least.</summary>
+    public static IndexingPolicy RequestsIndexing() => Indexing(included: [], excluded: ["/*"]);
+
     /// <summary>The container definitions, for <see cref="EnsureCreatedAsync"/> and for checking Bicep against.</summary>
     public static IReadOnlyList<ContainerProperties> Containers(CosmosStoreNames names)
     {
@@ -26,6 +29,8 @@ public static class CosmosSetup
             new(names.Leases, "/id"),
             new(names.ReadModels, "/id") { IndexingPolicy = ReadModelsIndexing() },
             new(names.DeadLetters, "/streamId"),
+            // -1: time to live on, with no default; each record carries its own ttl (the retention window).
+            new(names.Requests, "/id") { DefaultTimeToLive = -1, IndexingPolicy = RequestsIndexing() },
         ];
     }
 

@@ -16,4 +16,7 @@ public sealed record CosmosStoreNames
 
     /// <summary>Parked projection events; partition key <c>/streamId</c>.</summary>
     public string DeadLetters { get; init; } = "deadletters";
+
+    /// <summary>First responses of requests sent with an idempotency key; partition key <c>/id</c>, time to live on.</summary>
+    public string Requests { get; init; } = "requests";
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using EventSourcing.Cosmos.Diagnostics;
+using EventSourcing.Cosmos.Resilience;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 
 namespace EventSourcing.Cosmos.Store;
@@ -9,6 +11,13 @@ namespace EventSourcing.Cosmos.Store;
 /// <summary>Runs Cosmos stream calls through the retry pipeline and records each one's request charge.</summary>
 internal sealed class CosmosCalls(ResiliencePipeline pipeline, ILogger logger)
 {
+    /// <summary>Calls retried by <paramref name="retry"/> (the defaults when null), logging to <paramref name="logger"/> if given.</summary>
+    public static CosmosCalls Create(CosmosRetryOptions? retry, ILogger? logger)
+    {
+        var log = logger ?? NullLogger.Instance;
+        return new CosmosCalls(CosmosFaults.CreatePipeline(retry ?? new CosmosRetryOptions(), log), log);
+    }
+
     public ILogger Logger => logger;
 
     /// <summary>A point operation or one query page; the response is the caller's to dispose.</summary>

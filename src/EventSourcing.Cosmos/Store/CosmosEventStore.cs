@@ -1,11 +1,9 @@
 using System.Text.Json;
 using EventSourcing.Cosmos.Diagnostics;
 using EventSourcing.Cosmos.Documents;
-using EventSourcing.Cosmos.Resilience;
 using EventSourcing.Store;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventSourcing.Cosmos.Store;
 
@@ -27,8 +25,7 @@ public sealed partial class CosmosEventStore : IEventStore
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _options = options ?? new CosmosEventStoreOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAppendRounds, 1, nameof(options));
-        var log = (ILogger?)logger ?? NullLogger.Instance;
-        _calls = new CosmosCalls(CosmosFaults.CreatePipeline(_options.Retry, log), log);
+        _calls = CosmosCalls.Create(_options.Retry, logger);
         Snapshots = new CosmosSnapshotStore(events, _calls);
     }
 

@@ -5,7 +5,6 @@ public sealed partial class ProjectionRunner
     /// <summary>Every generation of every projection: version, checkpoint, lag behind the head, status and dead letters.</summary>
     public async Task<IReadOnlyList<ProjectionStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        if (_runtime is not null) return await _runtime.GetStatusAsync(cancellationToken);
         await StartedCursorsAsync(cancellationToken);
         var head = await _feed.GetHeadPositionAsync(cancellationToken);
         var generations = await _store.GetGenerationsAsync(cancellationToken);
@@ -29,7 +28,6 @@ public sealed partial class ProjectionRunner
     /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
     public async Task<int> RebuildAsync(string projection, CancellationToken cancellationToken = default)
     {
-        if (_runtime is not null) return await _runtime.RebuildAsync(projection, cancellationToken);
         ApplierOf(projection);
         await _gate.WaitAsync(cancellationToken);
         try
@@ -54,7 +52,6 @@ public sealed partial class ProjectionRunner
     /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
     public async Task<DeadLetterRetryResult> RetryDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
     {
-        if (_runtime is not null) return await _runtime.RetryDeadLettersAsync(projection, cancellationToken);
         var applier = ApplierOf(projection);
         await _gate.WaitAsync(cancellationToken);
         try
@@ -82,7 +79,6 @@ public sealed partial class ProjectionRunner
     /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
     {
-        if (_runtime is not null) return await _runtime.GetDeadLettersAsync(projection, cancellationToken);
         ApplierOf(projection);
         var letters = new List<DeadLetter>();
         foreach (var cursor in (await StartedCursorsAsync(cancellationToken)).Where(c => c.Projection == projection))

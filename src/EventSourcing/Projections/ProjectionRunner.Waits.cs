@@ -11,7 +11,6 @@ public sealed partial class ProjectionRunner
     /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
     public async Task<bool> WaitForPositionAsync(string projection, long position, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (_runtime is not null) return await _runtime.WaitForPositionAsync(projection, position, timeout, cancellationToken);
         ApplierOf(projection);
         await StartedCursorsAsync(cancellationToken);
         var deadline = _options.TimeProvider.GetUtcNow() + timeout;
@@ -33,7 +32,6 @@ public sealed partial class ProjectionRunner
     public async Task<bool> WaitForDocumentVersionAsync(
         string projection, string key, string streamId, long version, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (_runtime is not null) return await _runtime.WaitForDocumentVersionAsync(projection, key, streamId, version, timeout, cancellationToken);
         ApplierOf(projection);
         await StartedCursorsAsync(cancellationToken);
         var deadline = _options.TimeProvider.GetUtcNow() + timeout;

@@ -11,7 +11,7 @@ namespace EventSourcing.Projections;
 /// transaction. Runs every generation being served or built, and switches a rebuilt one in once it reaches the head.
 /// One runner per projection store; its methods are safe to call concurrently.
 /// </summary>
-public sealed partial class ProjectionRunner : IDisposable
+public sealed partial class ProjectionRunner : IProjectionRuntime, IDisposable
 {
     private readonly IEventFeed _feed;
     private readonly IProjectionStore _store;
@@ -50,7 +50,7 @@ public sealed partial class ProjectionRunner : IDisposable
     }
 
     /// <summary>The names of the projections this runner keeps.</summary>
-    public IReadOnlyCollection<string> Projections => _runtime?.Projections ?? _appliers.Keys;
+    public IReadOnlyCollection<string> Projections => _appliers.Keys;
 
     /// <summary>
     /// Follows the feed until cancelled: applies pages while any generation is behind, then sleeps until the feed
@@ -59,11 +59,6 @@ public sealed partial class ProjectionRunner : IDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (_runtime is not null)
-        {
-            await _runtime.RunAsync(cancellationToken);
-            return;
-        }
         while (!cancellationToken.IsCancellationRequested)
         {
             var woken = _wake.Next;
@@ -94,11 +89,6 @@ public sealed partial class ProjectionRunner : IDisposable
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        if (_runtime is not null)
-        {
-            await _runtime.CatchUpAsync(cancellationToken);
-            return;
-        }
         var head = await _feed.GetHeadPositionAsync(cancellationToken);
         while (true)
         {

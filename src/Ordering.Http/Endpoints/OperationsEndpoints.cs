@@ -8,20 +8,20 @@ namespace Ordering.Http.Endpoints;
 /// <summary>Projection status, rebuilds and dead letters; liveness and readiness.</summary>
 public static class OperationsEndpoints
 {
-    public static Task<IResult> Projections(HttpRequest request, ApiPipeline api, ProjectionRunner runner) =>
+    public static Task<IResult> Projections(HttpRequest request, ApiPipeline api, IProjectionRuntime runner) =>
         api.QueryAsync(request, async ct => ApiResponse.Ok(await runner.GetStatusAsync(ct)));
 
-    public static Task<IResult> Rebuild(HttpRequest request, string name, ApiPipeline api, ProjectionRunner runner) =>
+    public static Task<IResult> Rebuild(HttpRequest request, string name, ApiPipeline api, IProjectionRuntime runner) =>
         api.CommandAsync(request, async (_, ct) =>
         {
             var version = await runner.RebuildAsync(name, ct);
             return ApiResponse.Accepted(new { name, version, statusUrl = "/api/projections" });
         });
 
-    public static Task<IResult> DeadLetters(HttpRequest request, string name, ApiPipeline api, ProjectionRunner runner) =>
+    public static Task<IResult> DeadLetters(HttpRequest request, string name, ApiPipeline api, IProjectionRuntime runner) =>
         api.QueryAsync(request, async ct => ApiResponse.Ok(await runner.GetDeadLettersAsync(name, ct)));
 
-    public static Task<IResult> RetryDeadLetters(HttpRequest request, string name, ApiPipeline api, ProjectionRunner runner) =>
+    public static Task<IResult> RetryDeadLetters(HttpRequest request, string name, ApiPipeline api, IProjectionRuntime runner) =>
         api.CommandAsync(request, async (_, ct) => ApiResponse.Ok(await runner.RetryDeadLettersAsync(name, ct)));
 
     /// <summary>200 when the store answers, 503 otherwise.</summary>

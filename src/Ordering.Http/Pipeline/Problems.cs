@@ -29,6 +29,8 @@ public static class Problems
         PayloadTooLargeException e => ApiResponse.Problem(413, "Payload too large", e.Message, "payload-too-large"),
         AppendTooLargeException e => ApiResponse.Problem(413, "Payload too large", e.Message, "payload-too-large"),
         UnsupportedMediaTypeException e => ApiResponse.Problem(415, "Unsupported media type", e.Message, "unsupported-media-type"),
+        // An operation this store cannot do (a rebuild on Cosmos): says so instead of hiding behind a 500.
+        NotSupportedException e => ApiResponse.Problem(501, "Not implemented on this store", e.Message, "not-supported"),
         _ => ApiResponse.Problem(500, "Internal error", "The server failed to handle the request; nothing was changed. Retry with the same Idempotency-Key.", "internal-error"),
     };
 }

@@ -11,7 +11,7 @@ namespace Ordering.Application;
 /// caller wrote), past state folded from the events themselves.
 /// </summary>
 public sealed class OrderingQueries(
-    IReadModelStore readModels, ProjectionRunner projections, IEventStore events, EventSerializer serializer, ReadYourWrites readYourWrites)
+    IReadModelStore readModels, IProjectionRuntime projections, IEventStore events, EventSerializer serializer, ReadYourWrites readYourWrites)
 {
     private static readonly OrderDetailsProjection OrderDetailsFold = new();
 

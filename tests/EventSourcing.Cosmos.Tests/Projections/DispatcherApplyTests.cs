@@ -58,17 +58,17 @@ public sealed class DispatcherApplyTests
     }
 
     [Fact]
-    public async Task Losing_an_etag_race_reloads_and_applies_on_the_winner_s_document_without_double_applying()
+    public async Task Losing_an_etag_race_to_an_instance_that_got_further_never_moves_the_document_backwards()
     {
         await _harness.Deliver(Commits.Of("account-1", 0, new Opened("alice")));
-        // Given another instance applies version 2 between our read and our write
+        // Given another instance applies versions 2 and 3 between our read and our write of version 2
         _harness.Storage.RaceNextWrite = current => current! with
         {
-            Json = """{"id":"account-1","owner":"alice","balance":5,"transactions":1,"tier":"Basic","label":"v1","version":2}""",
-            Versions = new Dictionary<string, long> { ["account-1"] = 2 },
+            Json = """{"id":"account-1","owner":"alice","balance":12,"transactions":2,"tier":"Basic","label":"v1","version":3}""",
+            Versions = new Dictionary<string, long> { ["account-1"] = 3 },
         };
 
-        await _harness.Deliver(Commits.Of("account-1", 1, new Deposited(5), new Deposited(7)));
+        await _harness.Deliver(Commits.Of("account-1", 1, new Deposited(5)));
 
         Assert.Equal((12m, 2, 3L), (_harness.Balance("account-1")!.Balance, _harness.Balance("account-1")!.Transactions, _harness.AppliedVersion("account-1")!.Value));
     }
@@ -114,6 +114,17 @@ public sealed class DispatcherApplyTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => _harness.Dispatcher.DispatchAsync([Commits.Of("account-1", 0, new Opened("alice"))], cancel.Token));
         Assert.Null(_harness.Balance("account-1"));
+    }
+
+    [Fact]
+    public async Task Cancelled_while_storage_fails_the_dispatch_reports_the_cancellation_not_the_fault()
+    {
+        using var cancel = new CancellationTokenSource();
+        _harness.Storage.FailNextCalls = int.MaxValue;
+        _harness.Storage.BeforeFault = cancel.Cancel;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _harness.Dispatcher.DispatchAsync([Commits.Of("account-1", 0, new Opened("alice"))], cancel.Token));
     }
 
     [Fact]

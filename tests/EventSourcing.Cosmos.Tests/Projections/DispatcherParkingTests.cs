@@ -16,7 +16,7 @@ public sealed class DispatcherParkingTests
             Commits.Of("account-1", 0, new Opened("alice"), new Deposited(10), new Deposited(20)),
             Commits.Of("account-2", 0, new Opened("bob"), new Deposited(5)));
 
-        Assert.Equal((1L, ""), (_harness.AppliedVersion("account-1")!.Value, _harness.Balance("account-1")!.Owner == "alice" ? "" : "?"));
+        Assert.Equal((1L, "alice", 0m), (_harness.AppliedVersion("account-1")!.Value, _harness.Balance("account-1")!.Owner, _harness.Balance("account-1")!.Balance));
         Assert.Equal(5, _harness.Balance("account-2")!.Balance);
         var letters = _harness.Storage.Letters;
         Assert.Equal([(2L, 1), (3L, 0)], letters.Select(l => (l.Event.StreamVersion, l.Attempts)));

@@ -34,11 +34,16 @@ public sealed class InMemoryReadModels : IReadModelDocuments, IDeadLetterStore
 
     public IReadOnlyList<DeadLetter> Letters => [.. _letters.Values.OrderBy(l => l.Event.StreamId, StringComparer.Ordinal).ThenBy(l => l.Event.StreamVersion)];
 
-    public Task<VersionedDocument?> LoadAsync(string projection, string key, CancellationToken cancellationToken = default)
+    /// <summary>How long a load takes after reading: the window in which another instance may write.</summary>
+    public TimeSpan LoadLatency { get; set; }
+
+    public async Task<VersionedDocument?> LoadAsync(string projection, string key, CancellationToken cancellationToken = default)
     {
         Fault();
         Interlocked.Increment(ref _loads);
-        return Task.FromResult(_documents.TryGetValue((projection, key), out var d) ? d : null);
+        var document = _documents.TryGetValue((projection, key), out var d) ? d : null;
+        if (LoadLatency > TimeSpan.Zero) await Task.Delay(LoadLatency, cancellationToken);
+        return document;
     }
 
     public Task<bool> TryWriteAsync(string projection, StoredDocument document, string? etag, CancellationToken cancellationToken = default)
@@ -95,9 +100,16 @@ public sealed class InMemoryReadModels : IReadModelDocuments, IDeadLetterStore
     private void Put(string projection, StoredDocument document) =>
         _documents[(projection, document.Key)] = new VersionedDocument(document, $"\"{Interlocked.Increment(ref _etag)}\"");
 
+    /// <summary>Runs just before an injected fault is thrown (to cancel the caller at that very moment, say).</summary>
+    public Action? BeforeFault { get; set; }
+
     private void Fault()
     {
         while (Volatile.Read(ref _failNext) is var left and > 0)
-            if (Interlocked.CompareExchange(ref _failNext, left - 1, left) == left) throw new IOException("Service unavailable (injected).");
+        {
+            if (Interlocked.CompareExchange(ref _failNext, left - 1, left) != left) continue;
+            BeforeFault?.Invoke();
+            throw new IOException("Service unavailable (injected).");
+        }
     }
 }

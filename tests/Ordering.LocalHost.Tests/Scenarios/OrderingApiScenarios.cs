@@ -13,6 +13,9 @@ public abstract partial class OrderingApiScenarios
 {
     protected abstract HttpClient Client { get; }
 
+    /// <summary>Why this backend cannot rebuild a projection, or null when it can.</summary>
+    protected virtual string? RebuildUnsupported => null;
+
     protected static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     /// <summary>Given an order for a new customer, optionally with lines.</summary>

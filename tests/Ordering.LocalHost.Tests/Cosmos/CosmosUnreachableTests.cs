@@ -1,0 +1,41 @@
+using System.Net;
+using Ordering.LocalHost.Tests.InProcess;
+using Ordering.LocalHost.Tests.Support;
+
+namespace Ordering.LocalHost.Tests.Cosmos;
+
+/// <summary>The host on Cosmos with the account out of reach: it starts, says so, and answers what needs no account.</summary>
+public sealed class CosmosUnreachableTests : IAsyncDisposable
+{
+    private readonly InProcessApi _api = new();
+
+    public CosmosUnreachableTests()
+    {
+        _api.Settings["Store:Provider"] = "Cosmos";
+        // Nothing listens on port 9: every Cosmos call fails fast with a connection error.
+        _api.Settings["Store:Cosmos:ConnectionString"] = "AccountEndpoint=https://127.0.0.1:9/;AccountKey=a2V5;";
+    }
+
+    [Fact]
+    public async Task Rebuilding_answers_501_not_supported_and_an_unknown_projection_404()
+    {
+        var client = _api.CreateClient();
+
+        var rebuild = await client.Post("/api/projections/order-details/rebuild");
+        var unknown = await client.Post("/api/projections/no-such-projection/rebuild");
+
+        Assert.Equal((HttpStatusCode.NotImplemented, "not-supported"), (rebuild.StatusCode, (await rebuild.Json()).Value<string>("code")));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_store_unreachable_with_503()
+    {
+        var health = await _api.CreateClient().Get("/api/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("unreachable", (await health.Json()).Value<string>("store"));
+    }
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+}
