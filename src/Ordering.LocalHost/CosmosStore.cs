@@ -3,6 +3,8 @@ using EventSourcing.Cosmos.Idempotency;
 using EventSourcing.Cosmos.Projections;
 using EventSourcing.Cosmos.Setup;
 using EventSourcing.Cosmos.Store;
+using EventSourcing.Cosmos.Subscriptions;
+using EventSourcing.Subscriptions;
 using EventSourcing.Deciders;
 using EventSourcing.Diagnostics;
 using EventSourcing.Idempotency;
@@ -58,6 +60,10 @@ internal static partial class CosmosStore
 
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(
             Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>())));
+
+        // Sagas: history in the Cosmos event store, started and fed from the change feed; the runner's index stays in sagas.db.
+        services.Replace(ServiceDescriptor.Singleton<IEventSubscriptions>(sp => new ChangeFeedSubscriptions(
+            Container(sp, n => n.Events), Container(sp, n => n.Leases), loggers: sp.GetRequiredService<ILoggerFactory>())));
 
         // First of all hosted services, so the containers exist before the change-feed processor starts.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, CosmosStartup>());

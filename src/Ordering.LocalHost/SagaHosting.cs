@@ -23,18 +23,17 @@ internal static class SagaHosting
             new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ISagaClient>(sp => sp.GetRequiredService<EmbeddedSagaRunner>());
         services.AddSingleton<CheckoutTrigger>();
+        // The SQLite feed with its checkpoint in sagas.db; on Cosmos the change feed replaces it (CosmosStore).
+        services.AddSingleton<IEventSubscriptions>(sp => new FeedSubscriptions(
+            sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<SqliteSagaStore>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<SagaWorker>();
     }
 
     /// <summary>Runs the saga runner and the checkout trigger for as long as the host runs.</summary>
-    private sealed class SagaWorker(
-        EmbeddedSagaRunner runner, CheckoutTrigger trigger, IEventFeed feed, SqliteSagaStore checkpoints, ILogger<FeedSubscription> logger) : BackgroundService
+    private sealed class SagaWorker(EmbeddedSagaRunner runner, CheckoutTrigger trigger, IEventSubscriptions subscriptions) : BackgroundService
     {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            var subscription = new FeedSubscription(CheckoutTrigger.SubscriptionName, feed, checkpoints, trigger.HandleAsync,
-                new FeedSubscriptionOptions { KeyOf = CheckoutTrigger.OrderingKey }, logger);
-            return Task.WhenAll(runner.RunAsync(stoppingToken), subscription.RunAsync(stoppingToken));
-        }
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+            runner.RunAsync(stoppingToken),
+            subscriptions.RunAsync(CheckoutTrigger.SubscriptionName, trigger.HandleAsync, CheckoutTrigger.OrderingKey, stoppingToken));
     }
 }

@@ -1,3 +1,4 @@
+using EventSourcing.Cosmos.ChangeFeed;
 using EventSourcing.Cosmos.Diagnostics;
 using EventSourcing.Cosmos.Documents;
 using EventSourcing.Projections;
@@ -41,62 +42,8 @@ public sealed partial class ChangeFeedProjections : IProjectionRuntime
     /// <summary>Runs the change-feed processor until cancelled, then stops it (a batch in flight is delivered again later).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var processor = _events.GetChangeFeedProcessorBuilder(_options.ProcessorName, (Container.ChangeFeedStreamHandler)HandleAsync)
-            .WithInstanceName(_options.InstanceName)
-            .WithLeaseContainer(_leases)
-            .WithStartTime(_options.StartTime ?? DateTime.MinValue.ToUniversalTime())
-            .WithPollInterval(_options.PollInterval)
-            .WithMaxItems(_options.MaxItemsPerBatch)
-            .WithErrorNotification((lease, error) =>
-            {
-                LogProcessorError(_logger, error, lease);
-                return Task.CompletedTask;
-            })
-            .Build();
-        if (!await StartAsync(processor, cancellationToken)) return;
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            await processor.StopAsync();
-        }
-    }
-
-    /// <summary>
-    /// Starts the processor, trying again while Cosmos cannot be reached (or the leases container is missing), as
-    /// the SQLite runner outlives storage failures: the host keeps serving and projections begin once it can.
-    /// </summary>
-    /// <returns>False when cancelled first.</returns>
-    private async Task<bool> StartAsync(ChangeFeedProcessor processor, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                await processor.StartAsync();
-                return true;
-            }
-#pragma warning disable CA1031 // Whatever stops the start, projections must still run once it passes.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                if (cancellationToken.IsCancellationRequested) return false; // stopping anyway: not worth an error
-                LogStartFailed(_logger, e, _options.RestartDelay);
-            }
-            try
-            {
-                await Task.Delay(_options.RestartDelay, _options.TimeProvider, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
+        var processor = ProcessorLoop.Build(_events, _leases, _options.ProcessorName, HandleAsync, _options, _logger);
+        await ProcessorLoop.RunAsync(processor, _options.RestartDelay, _options.TimeProvider, _logger, cancellationToken);
     }
 
     private async Task HandleAsync(ChangeFeedProcessorContext context, Stream changes, CancellationToken cancellationToken)
@@ -105,9 +52,4 @@ public sealed partial class ChangeFeedProjections : IProjectionRuntime
         await _dispatcher.DispatchAsync(CosmosJson.ReadPage<CommitDocument>(changes), cancellationToken);
     }
 
-    [LoggerMessage(LogLevel.Error, "The change-feed processor could not start; trying again in {Delay}")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception, TimeSpan delay);
-
-    [LoggerMessage(LogLevel.Error, "Change-feed processor error on lease {Lease}")]
-    private static partial void LogProcessorError(ILogger logger, Exception exception, string lease);
 }

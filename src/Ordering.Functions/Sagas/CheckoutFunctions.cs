@@ -22,7 +22,7 @@ public sealed class CheckoutFunctions(CheckoutActivities activities)
     public Task CommitStock([ActivityTrigger] StockStep step, FunctionContext context) => activities.CommitStock(step, context.CancellationToken);
 
     [Function(nameof(CheckoutActivities.RequestPayment))]
-    public Task RequestPayment([ActivityTrigger] PaymentStep step, FunctionContext context) => activities.RequestPayment(step, context.CancellationToken);
+    public Task<PaymentResult?> RequestPayment([ActivityTrigger] PaymentStep step, FunctionContext context) => activities.RequestPayment(step, context.CancellationToken);
 
     [Function(nameof(CheckoutActivities.ConfirmOrder))]
     public Task ConfirmOrder([ActivityTrigger] OrderStep step, FunctionContext context) => activities.ConfirmOrder(step, context.CancellationToken);

@@ -26,9 +26,22 @@ public sealed class CheckoutActivities(OrderingHandlers handlers, TimeProvider c
         handlers.Stock.HandleAsync(StreamIds.Inventory(step.Sku), new CommitReservation(step.Sku, step.OrderId),
             Context(step.Trace, $"{step.OrderId}:commit:{step.Sku}"), cancellationToken);
 
-    public Task RequestPayment(PaymentStep step, CancellationToken cancellationToken) =>
-        handlers.Payments.HandleAsync(StreamIds.Payment(step.OrderId), new RequestPayment(step.OrderId, step.Amount, step.Currency),
-            Context(step.Trace, $"{step.OrderId}:request-payment"), cancellationToken);
+    /// <summary>
+    /// Asks for the payment and answers what the payment stream already knows: the provider may have called back before
+    /// the saga waits (or, on Cosmos, its callback may reach the saga's trigger before the checkout does). Null: still open.
+    /// </summary>
+    public async Task<PaymentResult?> RequestPayment(PaymentStep step, CancellationToken cancellationToken)
+    {
+        var payment = (await handlers.Payments.HandleAsync(StreamIds.Payment(step.OrderId), new RequestPayment(step.OrderId, step.Amount, step.Currency),
+            Context(step.Trace, $"{step.OrderId}:request-payment"), cancellationToken)).State;
+        return payment.Status switch
+        {
+            PaymentStatus.Confirmed when payment.Paid == step.Amount => new PaymentResult(true, payment.Paid, null),
+            PaymentStatus.Confirmed => new PaymentResult(false, payment.Paid, $"{payment.Paid} {step.Currency} was paid, not {step.Amount}"),
+            PaymentStatus.Failed => new PaymentResult(false, null, payment.FailureReason),
+            _ => null,
+        };
+    }
 
     public Task ConfirmOrder(OrderStep step, CancellationToken cancellationToken) =>
         handlers.Orders.HandleAsync(StreamIds.Order(step.OrderId), new ConfirmOrder(step.OrderId, clock.GetUtcNow()),

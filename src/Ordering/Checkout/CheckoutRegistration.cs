@@ -14,7 +14,7 @@ public static class CheckoutRegistration
             .AddActivity<StockStep>(nameof(CheckoutActivities.ReserveStock), activities.ReserveStock)
             .AddActivity<StockStep>(nameof(CheckoutActivities.ReleaseStock), activities.ReleaseStock)
             .AddActivity<StockStep>(nameof(CheckoutActivities.CommitStock), activities.CommitStock)
-            .AddActivity<PaymentStep>(nameof(CheckoutActivities.RequestPayment), activities.RequestPayment)
+            .AddActivity<PaymentStep, PaymentResult?>(nameof(CheckoutActivities.RequestPayment), activities.RequestPayment)
             .AddActivity<OrderStep>(nameof(CheckoutActivities.ConfirmOrder), activities.ConfirmOrder)
             .AddActivity<OrderStep>(nameof(CheckoutActivities.CancelOrder), activities.CancelOrder);
     }

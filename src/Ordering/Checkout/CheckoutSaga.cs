@@ -38,10 +38,11 @@ public static partial class CheckoutSaga
                 await context.CallActivityAsync(nameof(CheckoutActivities.ReserveStock), step, Retry);
             }
             context.SetCustomStatus(new CheckoutProgress("requesting-payment"));
-            await context.CallActivityAsync(nameof(CheckoutActivities.RequestPayment), new PaymentStep(input.OrderId, input.Total, input.Currency, input.Trace), Retry);
+            var known = await context.CallActivityAsync<PaymentResult?>(
+                nameof(CheckoutActivities.RequestPayment), new PaymentStep(input.OrderId, input.Total, input.Currency, input.Trace), Retry);
 
-            context.SetCustomStatus(new CheckoutProgress("awaiting-payment"));
-            if (await AwaitPaymentAsync(context, input) is { } refusal) return await CompensateAsync(context, undo, input, refusal);
+            var refusal = known is null ? await AwaitPaymentAsync(context, input) : Refusal(known);
+            if (refusal is not null) return await CompensateAsync(context, undo, input, refusal);
             await context.CallActivityAsync(nameof(CheckoutActivities.ConfirmOrder), new OrderStep(input.OrderId, input.Trace), Retry);
         }
         catch (ActivityFailedException failure)
@@ -60,6 +61,7 @@ public static partial class CheckoutSaga
     /// <summary>Null when paid; otherwise why checkout cannot go on. The losing waits and the timer are cancelled.</summary>
     private static async Task<string?> AwaitPaymentAsync(IOrchestrationContext context, CheckoutInput input)
     {
+        context.SetCustomStatus(new CheckoutProgress("awaiting-payment"));
         using var cancel = new CancellationTokenSource();
         var payment = context.WaitForExternalEvent<PaymentResult>(PaymentEvent, cancel.Token);
         var cancelled = context.WaitForExternalEvent<OrderCancellation>(CancelledEvent, cancel.Token);
@@ -69,14 +71,12 @@ public static partial class CheckoutSaga
 #pragma warning disable CA1849
         cancel.Cancel();
 #pragma warning restore CA1849
-        if (winner == payment)
-        {
-            var result = await payment;
-            return result.Succeeded ? null : $"payment failed: {result.Reason}";
-        }
+        if (winner == payment) return Refusal(await payment);
         if (winner == cancelled) return $"order cancelled: {(await cancelled).Reason}";
         return $"payment timed out after {input.PaymentTimeout}";
     }
+
+    private static string? Refusal(PaymentResult payment) => payment.Succeeded ? null : $"payment failed: {payment.Reason}";
 
     private static async Task<SagaOutcome> CompensateAsync(
         IOrchestrationContext context, Stack<(string Activity, object Input)> undo, CheckoutInput input, string reason)

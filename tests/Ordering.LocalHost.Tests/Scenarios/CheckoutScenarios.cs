@@ -79,6 +79,21 @@ public abstract partial class OrderingApiScenarios
     }
 
     [Fact]
+    public async Task A_payment_confirmed_before_checkout_completes_the_checkout_without_waiting()
+    {
+        var sku = await GivenStock(2);
+        var (orderId, _, _) = await GivenOrder(Line(sku, 2, 5m));
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.Post($"/api/payments/{orderId}/confirm", new { amount = 10m })).StatusCode);
+
+        var checkout = await (await Client.Post($"/api/orders/{orderId}/checkout")).Json();
+
+        var saga = await SagaAt(checkout.Value<string>("statusUrl"), s => s.Value<string>("status") != "Running");
+        Assert.Equal("Completed", saga.Value<string>("status"));
+        Assert.DoesNotContain(saga["steps"]!.AsArray(), s => s.Value<string>("kind") == "timer");
+        await AssertStock(sku, onHand: 0, reserved: 0);
+    }
+
+    [Fact]
     public async Task An_unknown_saga_is_404()
     {
         await AssertProblem(await Client.Get($"/api/sagas/checkout-{NewId("none")}"), HttpStatusCode.NotFound);

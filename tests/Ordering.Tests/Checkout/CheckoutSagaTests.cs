@@ -38,6 +38,20 @@ public sealed class CheckoutSagaTests
         Assert.True(context.TimerCancelled);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_the_provider_answered_before_the_request_the_saga_does_not_wait(bool paid)
+    {
+        var context = new ScriptedContext(Input).Returning("RequestPayment 25 EUR", new PaymentResult(paid, paid ? 25m : null, paid ? null : "card declined"));
+
+        var outcome = await CheckoutSaga.RunAsync(context, Input);
+
+        Assert.Equal(paid ? SagaOutcome.Completed : SagaOutcome.CompensatedBecause("payment failed: card declined"), outcome);
+        Assert.DoesNotContain(context.Calls, c => c.StartsWith("Timer", StringComparison.Ordinal));
+        Assert.Equal(paid ? "ConfirmOrder" : "ReleaseStock sku-bx1", context.Calls[3]);
+    }
+
     [Fact]
     public async Task Given_no_payment_before_the_timer_the_checkout_is_undone()
     {

@@ -13,6 +13,7 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
 {
     private readonly Dictionary<string, string> _failures = [];
     private readonly Dictionary<string, object> _events = [];
+    private readonly Dictionary<string, object> _results = [];
     private bool _timerFires;
 
     public List<string> Calls { get; } = [];
@@ -31,6 +32,12 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
     public ScriptedContext Failing(string call, string message)
     {
         _failures[call] = message;
+        return this;
+    }
+
+    public ScriptedContext Returning(string call, object result)
+    {
+        _results[call] = result;
         return this;
     }
 
@@ -53,7 +60,7 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
     public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
     {
         await CallActivityAsync(name, input, retry);
-        return default!;
+        return _results.TryGetValue(Describe(name, input), out var result) ? (TResult)result : default!;
     }
 
     public Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null)

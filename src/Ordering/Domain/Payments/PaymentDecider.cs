@@ -12,7 +12,8 @@ public enum PaymentStatus
 }
 
 /// <summary>An order's payment as its events leave it.</summary>
-public sealed record PaymentState(PaymentStatus Status, decimal? Requested, string? Currency, decimal? Paid)
+/// <param name="FailureReason">Why the provider refused it, once it has.</param>
+public sealed record PaymentState(PaymentStatus Status, decimal? Requested, string? Currency, decimal? Paid, string? FailureReason = null)
 {
     public static PaymentState Initial { get; } = new(PaymentStatus.None, null, null, null);
 }
@@ -37,7 +38,7 @@ public static class PaymentDecider
     {
         PaymentRequested r => state with { Status = state.Status == PaymentStatus.None ? PaymentStatus.Requested : state.Status, Requested = r.Amount, Currency = r.Currency },
         PaymentConfirmed c => state with { Status = PaymentStatus.Confirmed, Paid = c.Amount },
-        PaymentFailed => state with { Status = PaymentStatus.Failed },
+        PaymentFailed f => state with { Status = PaymentStatus.Failed, FailureReason = f.Reason },
         _ => state,
     };
 

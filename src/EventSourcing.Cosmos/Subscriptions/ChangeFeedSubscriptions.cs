@@ -1,0 +1,64 @@
+using EventSourcing.Cosmos.ChangeFeed;
+using EventSourcing.Cosmos.Documents;
+using EventSourcing.Cosmos.Projections;
+using EventSourcing.Store;
+using EventSourcing.Subscriptions;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventSourcing.Cosmos.Subscriptions;
+
+/// <summary>
+/// Subscriptions over the change feed: one processor per subscription name (its leases keyed by the name), each batch
+/// acknowledged only after every event of it was handled, so delivery is at least once and nothing is skipped. The
+/// change feed orders events per stream only; events of one key from several streams are handled in commit-time order.
+/// </summary>
+public sealed partial class ChangeFeedSubscriptions(
+    Container events, Container leases, ChangeFeedProjectionOptions? options = null, ILoggerFactory? loggers = null) : IEventSubscriptions
+{
+    private readonly ChangeFeedProjectionOptions _options = options ?? new ChangeFeedProjectionOptions();
+    private readonly ILogger _logger = (ILogger?)loggers?.CreateLogger<ChangeFeedSubscriptions>() ?? NullLogger.Instance;
+
+    public Task RunAsync(string name, Func<RecordedEvent, CancellationToken, Task> handle, Func<RecordedEvent, string?>? keyOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var processor = ProcessorLoop.Build(events, leases, name, (context, changes, ct) =>
+            HandleBatchAsync(name, CosmosJson.ReadPage<CommitDocument>(changes), handle, keyOf ?? (e => e.StreamId), ct), _options, _logger);
+        return ProcessorLoop.RunAsync(processor, _options.RestartDelay, _options.TimeProvider, _logger, cancellationToken);
+    }
+
+    internal async Task HandleBatchAsync(
+        string name, IReadOnlyCollection<CommitDocument> batch, Func<RecordedEvent, CancellationToken, Task> handle, Func<RecordedEvent, string?> keyOf,
+        CancellationToken cancellationToken)
+    {
+        var keyed = ChangeFeedDispatcher.Streams(batch).Values.SelectMany(e => e)
+            .GroupBy(e => keyOf(e) ?? e.StreamId, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(e => e.Timestamp).ThenBy(e => e.StreamId, StringComparer.Ordinal).ThenBy(e => e.StreamVersion).ToList());
+        await Parallel.ForEachAsync(keyed, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (events, ct) =>
+        {
+            foreach (var e in events) await HandleWithRetryAsync(name, e, handle, ct);
+        });
+    }
+
+    // An exception escaping the handler would lose the batch: retry until it passes or the host stops.
+    private async Task HandleWithRetryAsync(string name, RecordedEvent e, Func<RecordedEvent, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await handle(e, cancellationToken);
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogHandlerFailed(_logger, error, name, e.StreamId, e.StreamVersion, attempt);
+                await Task.Delay(_options.RestartDelay, _options.TimeProvider, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Subscription {Subscription} failed on {StreamId}@{Version} (attempt {Attempt}); retrying it")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string subscription, string streamId, long version, int attempt);
+}
