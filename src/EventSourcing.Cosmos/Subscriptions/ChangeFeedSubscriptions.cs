@@ -28,7 +28,8 @@ public sealed partial class ChangeFeedSubscriptions(
         return ProcessorLoop.RunAsync(processor, _options.RestartDelay, _options.TimeProvider, _logger, cancellationToken);
     }
 
-    internal async Task HandleBatchAsync(
+    /// <summary>Handles one batch of change-feed documents: the processor calls it, and so does the Functions CosmosDBTrigger.</summary>
+    public async Task HandleBatchAsync(
         string name, IReadOnlyCollection<CommitDocument> batch, Func<RecordedEvent, CancellationToken, Task> handle, Func<RecordedEvent, string?> keyOf,
         CancellationToken cancellationToken)
     {

@@ -1,0 +1,46 @@
+using EventSourcing.Cosmos.Documents;
+using EventSourcing.Cosmos.Projections;
+using EventSourcing.Cosmos.Subscriptions;
+using EventSourcing.Serialization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Ordering.Checkout;
+using Ordering.Functions.Sagas;
+
+namespace Ordering.Functions.ChangeFeed;
+
+/// <summary>
+/// The events container's change feed, twice (each with leases of its own): into the read models, and into the
+/// checkout saga's trigger. Both handlers return only when every event is applied, parked or handed on, and retry
+/// storage faults themselves; the retry attribute redelivers a batch whose handler was cut short (host shutdown),
+/// which would otherwise be lost.
+/// </summary>
+public sealed class ChangeFeedFunctions(
+    ChangeFeedDispatcher dispatcher, ChangeFeedSubscriptions subscriptions, EventSerializer serializer, CheckoutOptions checkout, ILoggerFactory loggers)
+{
+    public const string ProjectionsLeasePrefix = "projections";
+    public const string CheckoutLeasePrefix = "checkout-trigger";
+
+    [Function("ProjectReadModels")]
+    [ExponentialBackoffRetry(-1, "00:00:04", "00:15:00")]
+    public Task ProjectReadModels(
+        [CosmosDBTrigger("%CosmosDbName%", "events", Connection = "CosmosDb", LeaseContainerName = "leases",
+            LeaseContainerPrefix = ProjectionsLeasePrefix, StartFromBeginning = true, MaxItemsPerInvocation = 100)]
+        IReadOnlyList<CommitDocument> documents,
+        FunctionContext context) =>
+        dispatcher.DispatchAsync([.. documents], context.CancellationToken);
+
+    [Function("TriggerCheckoutSagas")]
+    [ExponentialBackoffRetry(-1, "00:00:04", "00:15:00")]
+    public Task TriggerCheckoutSagas(
+        [CosmosDBTrigger("%CosmosDbName%", "events", Connection = "CosmosDb", LeaseContainerName = "leases",
+            LeaseContainerPrefix = CheckoutLeasePrefix, StartFromBeginning = true, MaxItemsPerInvocation = 100)]
+        IReadOnlyList<CommitDocument> documents,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        var trigger = new CheckoutTrigger(new DurableSagaClient(client), serializer, checkout, loggers.CreateLogger<CheckoutTrigger>());
+        return subscriptions.HandleBatchAsync(CheckoutTrigger.SubscriptionName, [.. documents], trigger.HandleAsync, CheckoutTrigger.OrderingKey, context.CancellationToken);
+    }
+}

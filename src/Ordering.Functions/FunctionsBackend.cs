@@ -1,0 +1,92 @@
+using Azure.Identity;
+using EventSourcing.Cosmos.Idempotency;
+using EventSourcing.Cosmos.Projections;
+using EventSourcing.Cosmos.Setup;
+using EventSourcing.Cosmos.Store;
+using EventSourcing.Cosmos.Subscriptions;
+using EventSourcing.Deciders;
+using EventSourcing.Diagnostics;
+using EventSourcing.Idempotency;
+using EventSourcing.Projections;
+using EventSourcing.Serialization;
+using EventSourcing.Store;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Ordering.Application;
+using Ordering.Checkout;
+using Ordering.Domain;
+using Ordering.Http.Pipeline;
+using Ordering.ReadModels;
+
+namespace Ordering.Functions;
+
+/// <summary>
+/// The composition root in Azure: the Cosmos event store, read models, dead letters and idempotent responses, and
+/// the application both hosts call. The change-feed triggers and Durable Functions replace the local host's
+/// background runners, so nothing here runs in the background.
+/// </summary>
+internal static class FunctionsBackend
+{
+    public static void AddOrderingOnCosmos(this IServiceCollection services, IConfiguration configuration)
+    {
+        var names = new CosmosStoreNames { Database = configuration["CosmosDbName"] is { Length: > 0 } database ? database : "ordering" };
+        services.AddSingleton(names);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new EventSerializer(OrderingEventTypes.Create()));
+        services.AddSingleton(_ => CreateClient(configuration));
+        services.AddSingleton(sp => new CosmosEventStore(Container(sp, n => n.Events), logger: sp.GetRequiredService<ILogger<CosmosEventStore>>()));
+        services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<CosmosEventStore>()));
+        services.AddSingleton(sp => new AggregateStore(
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots));
+
+        services.AddSingleton(sp => new CosmosReadModelStore(
+            Container(sp, n => n.ReadModels), sp.GetRequiredService<EventSerializer>().Options, logger: sp.GetRequiredService<ILogger<CosmosReadModelStore>>()));
+        services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<CosmosReadModelStore>());
+        services.AddSingleton<IDeadLetterStore>(sp => new CosmosDeadLetterStore(
+            Container(sp, n => n.DeadLetters), logger: sp.GetRequiredService<ILogger<CosmosDeadLetterStore>>()));
+        services.AddSingleton(sp => new ChangeFeedDispatcher(
+            sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All, sp.GetRequiredService<CosmosReadModelStore>(),
+            sp.GetRequiredService<IDeadLetterStore>(), logger: sp.GetRequiredService<ILogger<ChangeFeedDispatcher>>()));
+        // Status, lag, dead letters and read-your-writes; its processor is never started here (the trigger feeds the dispatcher).
+        // UNVERIFIED: that the trigger's processor is named by its LeaseContainerPrefix, which the lag estimator needs.
+        services.AddSingleton<IProjectionRuntime>(sp => new ChangeFeedProjections(
+            Container(sp, n => n.Events), Container(sp, n => n.Leases), sp.GetRequiredService<ChangeFeedDispatcher>(),
+            sp.GetRequiredService<IDeadLetterStore>(), sp.GetRequiredService<CosmosReadModelStore>(),
+            new ChangeFeedProjectionOptions { ProcessorName = ChangeFeedFunctions.ProjectionsLeasePrefix }, sp.GetRequiredService<ILogger<ChangeFeedProjections>>()));
+        services.AddSingleton(sp => new ChangeFeedSubscriptions(
+            Container(sp, n => n.Events), Container(sp, n => n.Leases), loggers: sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(
+            Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>()));
+
+        services.AddSingleton(new ApiOptions());
+        services.AddSingleton<ApiPipeline>();
+        services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));
+        services.AddSingleton<OrderingHandlers>();
+        services.AddSingleton<OrderingCommands>();
+        services.AddSingleton<OrderingQueries>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
+        services.AddSingleton<CheckoutActivities>();
+    }
+
+    /// <summary>
+    /// The connection the CosmosDBTrigger uses too (<c>CosmosDb</c>): a connection string locally (the emulator), or an
+    /// account endpoint with the app's managed identity in Azure (<c>CosmosDb__accountEndpoint</c>, <c>CosmosDb__clientId</c>).
+    /// </summary>
+    private static CosmosClient CreateClient(IConfiguration configuration)
+    {
+        if (configuration["CosmosDb"] is { Length: > 0 } connectionString) return CosmosClients.FromConnectionString(connectionString);
+        var endpoint = configuration["CosmosDb:accountEndpoint"]
+            ?? throw new InvalidOperationException("Set CosmosDb (a connection string) or CosmosDb__accountEndpoint (with CosmosDb__clientId for a user-assigned identity).");
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["CosmosDb:clientId"] });
+        return CosmosClients.FromEndpoint(new Uri(endpoint), credential);
+    }
+
+    private static Container Container(IServiceProvider services, Func<CosmosStoreNames, string> name)
+    {
+        var names = services.GetRequiredService<CosmosStoreNames>();
+        return services.GetRequiredService<CosmosClient>().GetContainer(names.Database, name(names));
+    }
+}

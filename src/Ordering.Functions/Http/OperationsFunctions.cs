@@ -1,0 +1,45 @@
+using EventSourcing.Projections;
+using EventSourcing.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Ordering.Application;
+using Ordering.Functions.Sagas;
+using Ordering.Http.Endpoints;
+using Ordering.Http.Pipeline;
+
+namespace Ordering.Functions.Http;
+
+/// <summary>The audit trail, saga status, projections and health.</summary>
+public sealed class OperationsFunctions(ApiPipeline api, AuditTrail trail, IProjectionRuntime projections, IEventStore store)
+{
+    [Function("StreamEvents")]
+    public Task<IResult> Events([HttpTrigger(AuthorizationLevel.Function, "get", Route = "streams/{streamId}/events")] HttpRequest request, string streamId) =>
+        StreamEndpoints.Events(request, streamId, api, trail);
+
+    [Function("GetSaga")]
+    public Task<IResult> Saga(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sagas/{sagaId}")] HttpRequest request, string sagaId, [DurableClient] DurableTaskClient client) =>
+        SagaEndpoints.Get(request, sagaId, api, new DurableSagaClient(client));
+
+    [Function("Projections")]
+    public Task<IResult> Projections([HttpTrigger(AuthorizationLevel.Function, "get", Route = "projections")] HttpRequest request) =>
+        OperationsEndpoints.Projections(request, api, projections);
+
+    [Function("RebuildProjection")]
+    public Task<IResult> Rebuild([HttpTrigger(AuthorizationLevel.Function, "post", Route = "projections/{name}/rebuild")] HttpRequest request, string name) =>
+        OperationsEndpoints.Rebuild(request, name, api, projections);
+
+    [Function("DeadLetters")]
+    public Task<IResult> DeadLetters([HttpTrigger(AuthorizationLevel.Function, "get", Route = "projections/{name}/deadletters")] HttpRequest request, string name) =>
+        OperationsEndpoints.DeadLetters(request, name, api, projections);
+
+    [Function("RetryDeadLetters")]
+    public Task<IResult> RetryDeadLetters(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "projections/{name}/deadletters/retry")] HttpRequest request, string name) =>
+        OperationsEndpoints.RetryDeadLetters(request, name, api, projections);
+
+    [Function("Health")]
+    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        OperationsEndpoints.Health(request, api, store);
+}
