@@ -35,11 +35,13 @@ internal static class FunctionsBackend
         services.AddSingleton(names);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new EventSerializer(OrderingEventTypes.Create()));
+        services.AddSingleton(_ => new StateCache());
         services.AddSingleton(_ => CreateClient(configuration));
         services.AddSingleton(sp => new CosmosEventStore(Container(sp, n => n.Events), logger: sp.GetRequiredService<ILogger<CosmosEventStore>>()));
         services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<CosmosEventStore>()));
         services.AddSingleton(sp => new AggregateStore(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots));
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots,
+            cache: sp.GetRequiredService<StateCache>()));
 
         services.AddSingleton(sp => new CosmosReadModelStore(
             Container(sp, n => n.ReadModels), sp.GetRequiredService<EventSerializer>().Options, logger: sp.GetRequiredService<ILogger<CosmosReadModelStore>>()));

@@ -43,7 +43,8 @@ internal static partial class CosmosStore
             Container(sp, n => n.Events), logger: sp.GetRequiredService<ILogger<CosmosEventStore>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<CosmosEventStore>())));
         services.Replace(ServiceDescriptor.Singleton(sp => new AggregateStore(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots)));
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots,
+            cache: sp.GetRequiredService<StateCache>())));
 
         services.AddSingleton(sp => new CosmosReadModelStore(
             Container(sp, n => n.ReadModels), sp.GetRequiredService<EventSerializer>().Options, logger: sp.GetRequiredService<ILogger<CosmosReadModelStore>>()));

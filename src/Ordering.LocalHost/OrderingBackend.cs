@@ -25,11 +25,13 @@ internal static partial class OrderingBackend
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new EventSerializer(OrderingEventTypes.Create()));
+        services.AddSingleton(_ => new StateCache());
         services.AddSingleton(_ => SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = Path.Combine(dataDirectory, "events.db") }));
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<SqliteEventStore>()));
         services.AddSingleton(sp => new AggregateStore(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<SqliteEventStore>().Snapshots));
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<SqliteEventStore>().Snapshots,
+            cache: sp.GetRequiredService<StateCache>()));
 
         services.AddSingleton(_ => SqliteProjectionStore.Open(new SqliteProjectionStoreOptions { DatabasePath = Path.Combine(dataDirectory, "readmodels.db") }));
         services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());

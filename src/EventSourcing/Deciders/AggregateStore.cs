@@ -17,7 +17,8 @@ public sealed class AggregateStore(
     IEventStore store,
     EventSerializer serializer,
     ISnapshotStore? snapshots = null,
-    TimeProvider? timeProvider = null)
+    TimeProvider? timeProvider = null,
+    StateCache? cache = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -37,9 +38,12 @@ public sealed class AggregateStore(
     {
         ArgumentNullException.ThrowIfNull(evolve);
         var (state, version) = (initial, 0L);
+        var current = atVersion is null && asOf is null;
         // A snapshot knows its version but not when its last event happened, so point-in-time
         // loads fold from the first event.
-        if (asOf is null && await LoadUsableSnapshotAsync<TState>(streamId, snapshot, atVersion, cancellationToken) is { } snap)
+        if (current && cache is not null && cache.TryGet<TState>(streamId, out var cached, out var cachedVersion))
+            (state, version) = (cached, cachedVersion);
+        else if (asOf is null && await LoadUsableSnapshotAsync<TState>(streamId, snapshot, atVersion, cancellationToken) is { } snap)
             (state, version) = snap;
 
         if (atVersion is { } limit && version >= limit)
@@ -61,8 +65,12 @@ public sealed class AggregateStore(
             state = evolve(state, Deserialize<TEvent>(e));
             version = e.StreamVersion;
         }
+        if (current) cache?.Set(streamId, state, version);
         return new(state, version);
     }
+
+    /// <summary>Remembers the state a command just wrote, so the next command on the stream starts from it.</summary>
+    public void Remember<TState>(string streamId, TState state, long version) => cache?.Set(streamId, state, version);
 
     /// <summary>Serializes and appends typed events atomically.</summary>
     public Task<AppendResult> AppendAsync<TEvent>(

@@ -55,6 +55,7 @@ public sealed partial class CommandHandler<TCommand, TEvent, TState>(
                 var result = await store.AppendAsync(
                     streamId, ExpectedVersion.Exact(loaded.Version), events, ids, context.ToMetadata(), cancellationToken);
                 var state = decider.Fold(loaded.State, events);
+                store.Remember(streamId, state, result.StreamVersion);
                 await TrySnapshotAsync(streamId, state, loaded.Version, result.StreamVersion, cancellationToken);
                 return new(state, result.StreamVersion, result.Position, events);
             }

@@ -15,12 +15,16 @@ public sealed partial class ProjectionRunner
             var cursors = await CursorsAsync(cancellationToken);
             var head = await _feed.GetHeadPositionAsync(cancellationToken);
             var progressed = false;
+            // Generations usually stand at the same checkpoint: they share one read of the page.
+            (long From, IReadOnlyList<RecordedEvent> Events)? page = null;
             foreach (var cursor in cursors)
             {
                 var current = cursor;
                 if (current.Checkpoint < head)
                 {
-                    var events = await _feed.ReadAllAsync(current.Checkpoint + 1, _options.PageSize, cancellationToken);
+                    if (page?.From != current.Checkpoint + 1)
+                        page = (current.Checkpoint + 1, await _feed.ReadAllAsync(current.Checkpoint + 1, _options.PageSize, cancellationToken));
+                    var events = page.Value.Events;
                     if (events.Count > 0)
                     {
                         current = await CommitPageAsync(current, events, cancellationToken);

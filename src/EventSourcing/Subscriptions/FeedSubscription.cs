@@ -28,11 +28,14 @@ public sealed partial class FeedSubscription(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var position = await checkpoints.GetAsync(name, cancellationToken);
+        var saved = position;
+        var savedAt = _options.TimeProvider.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
             var page = await feed.ReadAllAsync(position + 1, _options.PageSize, cancellationToken);
             if (page.Count == 0)
             {
+                if (saved < position) (saved, savedAt) = (await SaveAsync(position, cancellationToken), _options.TimeProvider.GetTimestamp());
                 await feed.WaitForEventsAsync(position, cancellationToken);
                 continue;
             }
@@ -43,8 +46,17 @@ public sealed partial class FeedSubscription(
                     foreach (var e in events) await HandleWithRetryAsync(e, ct);
                 });
             position = page[^1].Position!.Value;
-            await checkpoints.SaveAsync(name, position, cancellationToken);
+            // Saved at most every CheckpointInterval while busy (and whenever the feed runs dry): a restart repeats
+            // what came after, which handlers take in their stride, instead of every page paying a durable write.
+            if (_options.TimeProvider.GetElapsedTime(savedAt) >= _options.CheckpointInterval)
+                (saved, savedAt) = (await SaveAsync(position, cancellationToken), _options.TimeProvider.GetTimestamp());
         }
+    }
+
+    private async Task<long> SaveAsync(long position, CancellationToken cancellationToken)
+    {
+        await checkpoints.SaveAsync(name, position, cancellationToken);
+        return position;
     }
 
     private async Task HandleWithRetryAsync(RecordedEvent e, CancellationToken cancellationToken)
@@ -73,6 +85,9 @@ public sealed record FeedSubscriptionOptions(int PageSize = 256)
 {
     /// <summary>Which events must be handled in order among themselves (e.g. all events of one order); null: all of them.</summary>
     public Func<RecordedEvent, string?>? KeyOf { get; init; }
+
+    /// <summary>How often the checkpoint is saved while events keep coming.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many keys are handled at once.</summary>
     public int MaxConcurrency { get; init; } = 32;

@@ -22,6 +22,10 @@ public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer s
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    // Only these events concern sagas; the rest of the feed is passed over without being read.
+    private readonly HashSet<string> _relevant = [.. new[] { typeof(CheckoutRequested), typeof(PaymentConfirmed), typeof(PaymentFailed), typeof(OrderCancelled) }
+        .Select(type => serializer.TypeMap.GetStoredType(type).Name)];
+
     /// <summary>
     /// Events of one order (its order and payment streams) must reach its saga in feed order: the start before a
     /// payment callback. Events of different orders need no order among them, so they are handled in parallel.
@@ -38,7 +42,7 @@ public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer s
     public async Task HandleAsync(RecordedEvent recorded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        if (!serializer.TypeMap.IsKnown(recorded.Type)) return;
+        if (!_relevant.Contains(recorded.Type)) return;
         object domainEvent;
         try
         {

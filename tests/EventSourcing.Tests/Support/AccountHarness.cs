@@ -2,6 +2,7 @@ using EventSourcing.Deciders;
 using EventSourcing.Serialization;
 using EventSourcing.Snapshots;
 using EventSourcing.Sqlite;
+using EventSourcing.Store;
 
 namespace EventSourcing.Tests.Support;
 
@@ -10,10 +11,10 @@ public sealed class AccountHarness : IAsyncDisposable
 {
     private readonly TempDirectory _folder = new();
 
-    public AccountHarness(bool durable = true)
+    public AccountHarness(bool durable = true, StateCache? cache = null, Func<IEventStore, IEventStore>? wrap = null)
     {
         Store = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = _folder.File("events.db"), DurableCommits = durable });
-        Aggregates = new AggregateStore(Store, new EventSerializer(Account.Types()), Store.Snapshots);
+        Aggregates = new AggregateStore(wrap?.Invoke(Store) ?? Store, new EventSerializer(Account.Types()), Store.Snapshots, cache: cache);
     }
 
     public SqliteEventStore Store { get; }
