@@ -14,10 +14,8 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Ordering.Application;
-using Ordering.Checkout;
 using Ordering.Domain;
-using Ordering.Http.Pipeline;
+using Ordering.Http;
 using Ordering.ReadModels;
 
 namespace Ordering.Functions;
@@ -62,15 +60,7 @@ internal static class FunctionsBackend
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(
             Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>()));
 
-        services.AddSingleton(new ApiOptions());
-        services.AddSingleton<ApiPipeline>();
-        services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));
-        services.AddSingleton<OrderingHandlers>();
-        services.AddSingleton<OrderingCommands>();
-        services.AddSingleton<OrderingQueries>();
-        services.AddSingleton<AuditTrail>();
-        services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
-        services.AddSingleton<CheckoutActivities>();
+        services.AddOrderingApplication(configuration);
     }
 
     /// <summary>

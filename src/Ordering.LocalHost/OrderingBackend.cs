@@ -6,9 +6,8 @@ using EventSourcing.Serialization;
 using EventSourcing.Sqlite;
 using EventSourcing.Sqlite.Projections;
 using EventSourcing.Store;
-using Ordering.Application;
 using Ordering.Domain;
-using Ordering.Http.Pipeline;
+using Ordering.Http;
 using Ordering.ReadModels;
 
 namespace Ordering.LocalHost;
@@ -40,17 +39,11 @@ internal static partial class OrderingBackend
             sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All,
             sp.GetRequiredService<IProjectionStore>(), logger: sp.GetRequiredService<ILogger<ProjectionRunner>>()));
         services.AddHostedService<ProjectionWorker>();
-        services.AddCheckoutSagas(configuration, dataDirectory);
+        services.AddCheckoutSagas(dataDirectory);
 
         services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
         services.UseCosmosWhenConfigured(configuration); // Store:Provider=Cosmos replaces the embedded stores above
-        services.AddSingleton(new ApiOptions());
-        services.AddSingleton<ApiPipeline>();
-        services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));
-        services.AddSingleton<OrderingHandlers>();
-        services.AddSingleton<OrderingCommands>();
-        services.AddSingleton<OrderingQueries>();
-        services.AddSingleton<AuditTrail>();
+        services.AddOrderingApplication(configuration);
 
         services.AddOpenApi();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.AddCode);

@@ -12,11 +12,9 @@ namespace Ordering.LocalHost;
 /// <summary>The embedded saga runner and the feed subscription that starts and feeds checkouts.</summary>
 internal static class SagaHosting
 {
-    public static void AddCheckoutSagas(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static void AddCheckoutSagas(this IServiceCollection services, string dataDirectory)
     {
-        services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
         services.AddSingleton(_ => new SqliteSagaStore(Path.Combine(dataDirectory, "sagas.db")));
-        services.AddSingleton<CheckoutActivities>();
         services.AddSingleton(sp => new OrchestrationRegistry().AddCheckout(sp.GetRequiredService<CheckoutActivities>()));
         services.AddSingleton(sp => new EmbeddedSagaRunner(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<OrchestrationRegistry>(), sp.GetRequiredService<SqliteSagaStore>(),

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Ordering.Application;
+using Ordering.Checkout;
+using Ordering.Http.Pipeline;
+
+namespace Ordering.Http;
+
+/// <summary>The application both hosts serve, over whichever stores they registered: use cases, queries, the HTTP pipeline, checkout steps.</summary>
+public static class OrderingApplication
+{
+    public static IServiceCollection AddOrderingApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new ApiOptions());
+        services.AddSingleton<ApiPipeline>();
+        services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));
+        services.AddSingleton<OrderingHandlers>();
+        services.AddSingleton<OrderingCommands>();
+        services.AddSingleton<OrderingQueries>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
+        services.AddSingleton<CheckoutActivities>();
+        return services;
+    }
+}
