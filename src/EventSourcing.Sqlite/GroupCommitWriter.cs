@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EventSourcing.Store;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private long _head;
     // Swapped on every commit that adds events; followers await it instead of polling the feed.
     private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Versions of the streams this writer committed to since the store opened. It is the only writer of the file, so
+    // a reader asking for events past a stream's version here needs no query. Bounded: past the limit it starts over.
+    private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private const int MaxKnownStreams = 1_000_000;
 
     public GroupCommitWriter(SqliteDatabase database, SqliteStoreOptions options)
     {
@@ -30,6 +35,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _head = MaxStoredPosition();
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>The stream's version as of the last commit, when this writer has committed to it since the store opened.</summary>
+    public bool TryGetVersion(string streamId, out long version) => _versions.TryGetValue(streamId, out version);
 
     public Task<AppendResult> EnqueueAsync(PendingAppend append, CancellationToken cancellationToken)
     {
@@ -98,6 +106,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
 
+        if (_versions.Count > MaxKnownStreams) _versions.Clear();
+        for (var i = 0; i < batch.Count; i++)
+            if (outcomes[i].Result is { } written)
+                _versions.AddOrUpdate(batch[i].StreamId, written.StreamVersion, (_, known) => Math.Max(known, written.StreamVersion));
+
+        // Only now are the appends acknowledged: no reader is told "nothing new" about an acknowledged event.
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Error is { } error) batch[i].Completion.TrySetException(error);

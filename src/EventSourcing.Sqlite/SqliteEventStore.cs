@@ -59,6 +59,9 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
         StreamId.Validate(streamId);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        // A command that already knows the stream (the state cache) asks only for what follows: often nothing.
+        if (options.Direction == ReadDirection.Forward && options.FromVersion is { } from && _writer.TryGetVersion(streamId, out var known) && from > known)
+            return [];
 
         await using var connection = _database.OpenConnection();
         // One read transaction: the existence check and the rows come from the same snapshot.
@@ -87,6 +90,7 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         StreamId.Validate(streamId);
+        if (_writer.TryGetVersion(streamId, out var known)) return known;
         await using var connection = _database.OpenConnection();
         return StreamVersion(connection, streamId);
     }

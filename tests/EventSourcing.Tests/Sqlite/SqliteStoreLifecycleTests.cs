@@ -27,6 +27,30 @@ public sealed class SqliteStoreLifecycleTests
     }
 
     [Fact]
+    public async Task Reading_past_the_end_sees_every_append_acknowledged_since_under_concurrent_writers()
+    {
+        using var folder = new TempDirectory();
+        await using var store = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = folder.File("events.db") });
+        await store.AppendAsync("tail-1", ExpectedVersion.NoStream, [TestEvents.New()]);
+        Assert.Empty(await store.ReadStreamAsync("tail-1", new StreamReadOptions(FromVersion: 2)));
+
+        // Each writer reads past what it knows right after each acknowledged append: it must find its own event.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var written = await store.AppendAsync("tail-1", ExpectedVersion.Any, [TestEvents.New()]);
+                var tail = await store.ReadStreamAsync("tail-1", new StreamReadOptions(FromVersion: written.StreamVersion));
+                Assert.Equal(written.StreamVersion, tail[0].StreamVersion);
+                Assert.True(await store.GetStreamVersionAsync("tail-1") >= written.StreamVersion);
+            }
+        })));
+
+        Assert.Equal(401, await store.GetStreamVersionAsync("tail-1"));
+        Assert.Empty(await store.ReadStreamAsync("tail-1", new StreamReadOptions(FromVersion: 402)));
+    }
+
+    [Fact]
     public async Task A_database_already_open_cannot_be_opened_by_a_second_store()
     {
         using var folder = new TempDirectory();
