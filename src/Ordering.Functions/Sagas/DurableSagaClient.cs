@@ -48,7 +48,12 @@ internal sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
                 (SagaStatus.Failed, metadata.FailureDetails?.ToString() ?? metadata.RuntimeStatus.ToString()),
             _ => (SagaStatus.Running, (string?)null),
         };
-        JsonElement? custom = metadata.SerializedCustomStatus is { Length: > 0 } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
+        JsonElement? custom = null;
+        if (metadata.SerializedCustomStatus is { Length: > 0 } json)
+        {
+            using var document = JsonDocument.Parse(json);
+            custom = document.RootElement.Clone();
+        }
         // Durable's client does not hand out the history; steps are in the Durable monitor (Application Insights, Storage).
         return new SagaInstance(instanceId, metadata.Name, status, [], custom, reason, metadata.CreatedAt, metadata.LastUpdatedAt);
     }
