@@ -45,7 +45,13 @@ internal static partial class OrderingBackend
         services.UseCosmosWhenConfigured(configuration); // Store:Provider=Cosmos replaces the embedded stores above
         services.AddOrderingApplication(configuration);
 
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            // One document for both hosts (docs/openapi.json, which the Functions app serves): no host-specific title or server.
+            document.Info.Title = "Ordering API";
+            document.Servers = null;
+            return Task.CompletedTask;
+        }));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.AddCode);
         services.AddOtlpWhenConfigured(configuration);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);

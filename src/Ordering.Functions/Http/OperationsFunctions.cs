@@ -39,6 +39,10 @@ public sealed class OperationsFunctions(ApiPipeline api, AuditTrail trail, IProj
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "projections/{name}/deadletters/retry")] HttpRequest request, string name) =>
         OperationsEndpoints.RetryDeadLetters(request, name, api, projections);
 
+    [Function("OpenApiDocument")]
+    public static IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        Results.Stream(typeof(OperationsFunctions).Assembly.GetManifestResourceStream("openapi.json")!, "application/json");
+
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
         OperationsEndpoints.Health(request, api, store);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using EventSourcing.Sagas;
+using EventSourcing.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -6,15 +8,21 @@ namespace Ordering.Functions.Sagas;
 
 /// <summary>
 /// Our orchestration context over Durable's: the same orchestrator code that the embedded runner replays locally.
-/// Durable's own replay gives the guarantees; this only maps names, retry policies and activity failures.
+/// Durable's own replay gives the guarantees; this maps names, retry policies and activity failures, and keeps a
+/// journal of the steps in the custom status (Durable's client hands out no history), in camelCase as the API speaks.
 /// </summary>
 internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) : IOrchestrationContext
 {
+    private readonly StepJournal _journal = new();
+    private JsonElement? _status;
+
     public string InstanceId => inner.InstanceId;
 
     public DateTime CurrentUtcDateTime => inner.CurrentUtcDateTime;
 
     public bool IsReplaying => inner.IsReplaying;
+
+    private DateTimeOffset Now => new(inner.CurrentUtcDateTime, TimeSpan.Zero);
 
     public T? GetInput<T>() => inner.GetInput<T>();
 
@@ -22,38 +30,79 @@ internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner
 
     public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
     {
+        var step = Begin("activity", name, "scheduled");
         try
         {
-            return await inner.CallActivityAsync<TResult>(name, input, Options(retry));
+            var result = await inner.CallActivityAsync<TResult>(name, input, Options(retry));
+            Finish(step, "completed");
+            return result;
         }
         catch (TaskFailedException e)
         {
+            Finish(step, "failed", e.FailureDetails.ErrorMessage);
             throw Failed(name, e);
         }
     }
 
     public async Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null)
     {
+        var step = Begin("activity", name, "scheduled");
         try
         {
             await inner.CallActivityAsync(name, input, Options(retry));
+            Finish(step, "completed");
         }
         catch (TaskFailedException e)
         {
+            Finish(step, "failed", e.FailureDetails.ErrorMessage);
             throw Failed(name, e);
         }
     }
 
-    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => inner.CreateTimer(fireAt, cancellationToken);
+    public async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        var step = Begin("timer", $"until {new DateTimeOffset(fireAt.ToUniversalTime(), TimeSpan.Zero):O}", "created");
+        await inner.CreateTimer(fireAt, cancellationToken);
+        Finish(step, "fired");
+    }
 
-    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
-        inner.WaitForExternalEvent<T>(eventName, cancellationToken);
+    public async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    {
+        var payload = await inner.WaitForExternalEvent<T>(eventName, cancellationToken);
+        Finish(Begin("event", eventName, "raised"), "raised");
+        return payload;
+    }
 
-    public Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout) => inner.WaitForExternalEvent<T>(eventName, timeout);
+    public async Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout)
+    {
+        var payload = await inner.WaitForExternalEvent<T>(eventName, timeout);
+        Finish(Begin("event", eventName, "raised"), "raised");
+        return payload;
+    }
 
-    public void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus);
+    public void SetCustomStatus(object? customStatus)
+    {
+        _status = customStatus is null ? null : JsonSerializer.SerializeToElement(customStatus, customStatus.GetType(), EventSerializer.DefaultOptions);
+        Publish();
+    }
 
     public ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);
+
+    private int Begin(string kind, string name, string status)
+    {
+        var step = _journal.Begin(kind, name, status, Now);
+        Publish();
+        return step;
+    }
+
+    private void Finish(int step, string status, string? error = null)
+    {
+        _journal.Finish(step, status, Now, error);
+        Publish();
+    }
+
+    // A JsonElement reaches Durable's serializer as the JSON it is, so the API sees camelCase whatever Durable is configured with.
+    private void Publish() => inner.SetCustomStatus(JsonSerializer.SerializeToElement(_journal.Envelope(_status), EventSerializer.DefaultOptions));
 
     private static ActivityFailedException Failed(string name, TaskFailedException e) =>
         new(name, e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventSourcing.Sagas;
+using EventSourcing.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -48,13 +49,14 @@ internal sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
                 (SagaStatus.Failed, metadata.FailureDetails?.ToString() ?? metadata.RuntimeStatus.ToString()),
             _ => (SagaStatus.Running, (string?)null),
         };
-        JsonElement? custom = null;
+        // The orchestration context keeps the steps in the custom status (Durable's client hands out no history).
+        SagaStatusEnvelope? envelope = null;
         if (metadata.SerializedCustomStatus is { Length: > 0 } json)
         {
             using var document = JsonDocument.Parse(json);
-            custom = document.RootElement.Clone();
+            envelope = SagaStatusEnvelope.TryRead(document.RootElement, EventSerializer.DefaultOptions)
+                ?? new SagaStatusEnvelope(document.RootElement.Clone(), []);
         }
-        // Durable's client does not hand out the history; steps are in the Durable monitor (Application Insights, Storage).
-        return new SagaInstance(instanceId, metadata.Name, status, [], custom, reason, metadata.CreatedAt, metadata.LastUpdatedAt);
+        return new SagaInstance(instanceId, metadata.Name, status, envelope?.Steps ?? [], envelope?.Status, reason, metadata.CreatedAt, metadata.LastUpdatedAt);
     }
 }

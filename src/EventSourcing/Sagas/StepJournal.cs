@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace EventSourcing.Sagas;
+
+/// <summary>
+/// The steps of an orchestration as it runs, for runtimes whose clients do not hand out the history (Durable Functions):
+/// the orchestration context records each activity, timer and event here and publishes the journal with the custom
+/// status, so status queries show the same steps on every host. Rebuilt identically on every replay.
+/// </summary>
+public sealed class StepJournal
+{
+    private readonly List<SagaStep> _steps = [];
+
+    public IReadOnlyList<SagaStep> Steps => _steps;
+
+    /// <summary>Records a step begun; returns its index for <see cref="Finish"/>.</summary>
+    public int Begin(string kind, string name, string status, DateTimeOffset at)
+    {
+        _steps.Add(new SagaStep(kind, name, status, at));
+        return _steps.Count - 1;
+    }
+
+    public void Finish(int index, string status, DateTimeOffset at, string? error = null) =>
+        _steps[index] = _steps[index] with { Status = status, At = at, Error = error };
+
+    /// <summary>What a custom status slot carries: the orchestrator's own status and the steps so far.</summary>
+    public SagaStatusEnvelope Envelope(JsonElement? customStatus) => new(customStatus, [.. _steps]);
+}
+
+/// <summary>The orchestrator's custom status and its steps, as one JSON value in a runtime's custom status.</summary>
+public sealed record SagaStatusEnvelope(JsonElement? Status, IReadOnlyList<SagaStep> Steps)
+{
+    /// <summary>The envelope in <paramref name="json"/>, or null when it holds a plain custom status.</summary>
+    public static SagaStatusEnvelope? TryRead(JsonElement json, JsonSerializerOptions options) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array
+            ? json.Deserialize<SagaStatusEnvelope>(options)
+            : null;
+}
