@@ -30,7 +30,10 @@ public sealed class StateCache : IDisposable
         return false;
     }
 
-    /// <summary>Keeps the state of the stream at a version; an older version than the one kept is ignored.</summary>
+    /// <summary>
+    /// Keeps the state of the stream at a version; an older version than the one kept is ignored (best effort under races:
+    /// an older entry winning only means a longer read next time, never a wrong state).
+    /// </summary>
     internal void Set<TState>(string streamId, TState state, long version)
     {
         if (version <= 0) return;
