@@ -97,8 +97,9 @@ public sealed class FeedSubscriptionTests : IAsyncDisposable
         var run = subscription.RunAsync(stop.Token);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!done() && DateTime.UtcNow < deadline) await Task.Delay(10, Ct);
-        // Let the checkpoint of the last page land before stopping.
-        await Task.Delay(100, Ct);
+        // Let the checkpoint reach the head (it is saved when the feed runs dry) before stopping.
+        var head = await _events.GetHeadPositionAsync(Ct);
+        while (await _checkpoints.GetAsync("test", Ct) < head && DateTime.UtcNow < deadline) await Task.Delay(10, Ct);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.True(done(), "the subscription did not hand over every event in 10 s");
