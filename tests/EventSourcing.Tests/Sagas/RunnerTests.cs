@@ -88,12 +88,12 @@ public sealed class RunnerTests : IAsyncDisposable
     [Fact]
     public async Task An_event_that_wins_the_race_cancels_the_timer_for_good()
     {
-        await _harness.Runner.StartAsync("Approval", "approved", 1.0, cancellationToken: Ct);
+        await _harness.Runner.StartAsync("Approval", "approved", 2.0, cancellationToken: Ct);
         await _harness.WaitFor("approved", i => i.Steps.Any(s => s.Kind == "timer"));
 
         await _harness.Runner.RaiseEventAsync("approved", "Approve", "ann", cancellationToken: Ct);
         var done = await _harness.Finished("approved");
-        await Task.Delay(1500, Ct);
+        await Task.Delay(2500, Ct); // past the timer's due time
 
         Assert.Equal("approved by ann", await Output("approved"));
         var after = await _harness.Runner.GetAsync("approved", Ct);
