@@ -9,8 +9,11 @@ namespace Ordering.LocalHost.Tests.Cosmos;
 /// </summary>
 public sealed class CosmosInProcessScenarios(CosmosApiFixture fixture) : OrderingApiScenarios, IClassFixture<CosmosApiFixture>
 {
-    // Rebuilds run here too (a processor per new generation, in this host), so the rebuild scenario is not skipped.
     protected override HttpClient Client => fixture.Client;
+
+    // Rebuilds run here too (a processor per new generation, in this host), so the rebuild scenario is not skipped; the
+    // new generation reads the whole feed again and takes over once its estimator has nothing pending, polled every 2 s.
+    protected override int RebuildSeconds => 120;
 }
 
 /// <summary>One Cosmos-backed host for the class, created on first use, so an unconfigured run builds nothing.</summary>
