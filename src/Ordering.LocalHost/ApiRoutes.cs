@@ -38,7 +38,7 @@ internal static class ApiRoutes
         operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events).Query<StreamEvents>();
         operations.MapGet("/projections", OperationsEndpoints.Projections).Query<IReadOnlyList<ProjectionStatus>>();
         operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild).Command<object>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status501NotImplemented); // on a store that cannot rebuild (Cosmos, for now)
+            .ProducesProblem(StatusCodes.Status501NotImplemented); // where the host cannot rebuild (the Functions app on Cosmos)
         operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters).Query<IReadOnlyList<DeadLetter>>();
         operations.MapPost("/projections/{name}/deadletters/retry", OperationsEndpoints.RetryDeadLetters).Command<DeadLetterRetryResult>();
         operations.MapGet("/health", OperationsEndpoints.Health).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);

@@ -53,11 +53,13 @@ internal static partial class CosmosStore
             Container(sp, n => n.DeadLetters), logger: sp.GetRequiredService<ILogger<CosmosDeadLetterStore>>()));
         services.AddSingleton(sp => new ChangeFeedDispatcher(
             sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All, sp.GetRequiredService<CosmosReadModelStore>(),
-            sp.GetRequiredService<IDeadLetterStore>(), logger: sp.GetRequiredService<ILogger<ChangeFeedDispatcher>>()));
+            sp.GetRequiredService<IDeadLetterStore>(), logger: sp.GetRequiredService<ILogger<ChangeFeedDispatcher>>(),
+            generations: sp.GetRequiredService<CosmosReadModelStore>()));
+        // This host runs its processors for as long as it lives, so it can run a rebuilt generation's too.
         services.Replace(ServiceDescriptor.Singleton<IProjectionRuntime>(sp => new ChangeFeedProjections(
             Container(sp, n => n.Events), Container(sp, n => n.Leases), sp.GetRequiredService<ChangeFeedDispatcher>(),
             sp.GetRequiredService<IDeadLetterStore>(), sp.GetRequiredService<CosmosReadModelStore>(),
-            logger: sp.GetRequiredService<ILogger<ChangeFeedProjections>>())));
+            new ChangeFeedProjectionOptions { RunsRebuilds = true }, sp.GetRequiredService<ILogger<ChangeFeedProjections>>())));
 
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(
             Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>())));

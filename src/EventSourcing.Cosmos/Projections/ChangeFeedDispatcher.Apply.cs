@@ -48,7 +48,8 @@ public sealed partial class ChangeFeedDispatcher
     private async Task ParkAsync(IProjection projection, RecordedEvent recorded, string error, int attempts, CancellationToken cancellationToken)
     {
         if (attempts > 0) LogParked(_logger, projection.Name, recorded.StreamId, recorded.StreamVersion, error);
-        var letter = new DeadLetter(projection.Name, 1, recorded, error, attempts, _options.TimeProvider.GetUtcNow());
+        var generation = projection is Generations.GenerationProjection g ? g.Generation : 1;
+        var letter = new DeadLetter(projection.Name, generation, recorded, error, attempts, _options.TimeProvider.GetUtcNow());
         await PersistAsync(async ct => { await _deadLetters.ParkAsync(letter, ct); return true; }, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using EventSourcing.Cosmos.Documents;
+using EventSourcing.Cosmos.Projections.Generations;
 using EventSourcing.Projections;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
@@ -21,13 +22,25 @@ public sealed partial class ChangeFeedDispatcher
     private readonly IDeadLetterStore _deadLetters;
     private readonly ChangeFeedDispatcherOptions _options;
     private readonly ILogger _logger;
+    private readonly GenerationResolver _generations;
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastDispatchedTicks;
 
+    /// <param name="generations">
+    /// Where rebuilds record each projection's active generation: a projection whose active generation is past 1 has a
+    /// processor of its own, so this dispatcher leaves it alone. Null: no rebuilds, every projection is written here.
+    /// </param>
     /// <exception cref="ArgumentException">A projection name is invalid or used twice.</exception>
     public ChangeFeedDispatcher(
         EventSerializer serializer, IEnumerable<IProjection> projections, IReadModelDocuments documents, IDeadLetterStore deadLetters,
-        ChangeFeedDispatcherOptions? options = null, ILogger<ChangeFeedDispatcher>? logger = null)
+        ChangeFeedDispatcherOptions? options = null, ILogger<ChangeFeedDispatcher>? logger = null, IProjectionGenerations? generations = null)
+        : this(serializer, projections, documents, deadLetters, options, (ILogger?)logger, generations)
+    {
+    }
+
+    private ChangeFeedDispatcher(
+        EventSerializer serializer, IEnumerable<IProjection> projections, IReadModelDocuments documents, IDeadLetterStore deadLetters,
+        ChangeFeedDispatcherOptions? options, ILogger? logger, IProjectionGenerations? generations)
     {
         ArgumentNullException.ThrowIfNull(projections);
         _serializer = serializer ?? throw new ArgumentNullException(nameof(serializer));
@@ -35,11 +48,13 @@ public sealed partial class ChangeFeedDispatcher
         _deadLetters = deadLetters ?? throw new ArgumentNullException(nameof(deadLetters));
         _options = options ?? new ChangeFeedDispatcherOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxParallelStreams, 1, nameof(options));
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
+        _generations = new GenerationResolver(generations, _options.TimeProvider, _options.GenerationCacheDuration);
         _projections = [.. projections];
         foreach (var projection in _projections)
         {
-            ProjectionNames.Validate(projection.Name);
+            // A generation's physical name has '@' on purpose (no projection can be named so): its own name is checked.
+            ProjectionNames.Validate(projection is GenerationProjection generation ? generation.Inner.Name : projection.Name);
             foreach (var property in projection.IndexedProperties) ProjectionNames.ValidateProperty(property);
         }
         if (_projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -47,6 +62,21 @@ public sealed partial class ChangeFeedDispatcher
     }
 
     public IReadOnlyList<IProjection> Projections => _projections;
+
+    /// <summary>Which generation of each projection is active, as this dispatcher sees it.</summary>
+    public GenerationResolver Generations => _generations;
+
+    /// <summary>
+    /// A dispatcher for generation <paramref name="generation"/> (>= 2) of one projection, storing under its physical
+    /// name with the same ports and options. It writes that projection whatever the generations record says: it is
+    /// that generation's only writer.
+    /// </summary>
+    /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
+    internal ChangeFeedDispatcher ForGeneration(string projection, int generation)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(generation, 2);
+        return new(_serializer, [new GenerationProjection(ProjectionOf(projection), generation)], _documents, _deadLetters, _options, _logger, null);
+    }
 
     /// <summary>Completes when the next batch (or dead-letter retry) has been dispatched.</summary>
     public Task NextProgress => Volatile.Read(ref _progress).Task;
@@ -62,16 +92,28 @@ public sealed partial class ChangeFeedDispatcher
         var streams = Streams(documents);
         if (streams.Count > 0)
         {
+            var writing = await WritingAsync(cancellationToken);
             var parked = await PersistAsync(ct => _deadLetters.GetParkedAsync(streams.Keys, ct), cancellationToken);
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelStreams, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(streams, parallel, async (stream, ct) =>
             {
                 var decoded = stream.Value.Select(Decode).ToList();
-                foreach (var projection in _projections)
+                foreach (var projection in writing)
                     await DispatchStreamAsync(projection, decoded, parked.TryGetValue(new(projection.Name, stream.Key), out var first) ? first : null, ct);
             });
         }
         Progressed();
+    }
+
+    /// <summary>The projections this dispatcher writes now: those still on generation 1 (a rebuilt one has its own writer).</summary>
+    private async Task<List<IProjection>> WritingAsync(CancellationToken cancellationToken)
+    {
+        if (_generations.Source is null) return [.. _projections];
+        var writing = new List<IProjection>(_projections.Count);
+        foreach (var projection in _projections)
+            if (ProjectionGenerations.MainProcessorWrites(await PersistAsync(ct => _generations.GetAsync(projection.Name, ct), cancellationToken)))
+                writing.Add(projection);
+        return writing;
     }
 
     /// <summary>The events of the commits in a batch, per stream, in version order, each once.</summary>

@@ -15,6 +15,9 @@ public sealed record ChangeFeedDispatcherOptions
     /// <summary>Rounds of reload-and-reapply after losing an ETag race before pausing <see cref="ErrorDelay"/> between rounds.</summary>
     public int ConflictRoundsBeforePause { get; init; } = 10;
 
+    /// <summary>How long a projection's generations record is trusted before it is read again (see <see cref="Generations.GenerationResolver"/>).</summary>
+    public TimeSpan GenerationCacheDuration { get; init; } = Generations.GenerationResolver.DefaultCacheDuration;
+
     /// <summary>The clock of timestamps and pauses.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -24,6 +24,16 @@ public sealed record ChangeFeedProjectionOptions
     /// <summary>Pause before starting the processor again after a failed start.</summary>
     public TimeSpan RestartDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether <see cref="ChangeFeedProjections.RebuildAsync"/> may start a rebuild: it needs this process to keep a
+    /// processor per rebuilt generation running (<see cref="ChangeFeedProjections.RunAsync"/>), and the dispatcher to
+    /// be given the generations store. False (a host whose processors are triggers, not long-running): 501.
+    /// </summary>
+    public bool RunsRebuilds { get; init; }
+
+    /// <summary>How often a generation being built asks its estimator whether it caught up, to take over.</summary>
+    public TimeSpan PromotionPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The clock for waits.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,24 +1,27 @@
+using EventSourcing.Cosmos.Projections.Generations;
 using EventSourcing.Projections;
 
 namespace EventSourcing.Cosmos.Projections;
 
 public sealed partial class ChangeFeedProjections
 {
-    /// <exception cref="NotSupportedException">Always: rebuilding a change-feed projection is not implemented yet.</exception>
-    public Task<int> RebuildAsync(string projection, CancellationToken cancellationToken = default)
+    /// <summary>Re-applies the parked events of the projection's active generation, through the dispatcher that writes it.</summary>
+    /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
+    public async Task<DeadLetterRetryResult> RetryDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
     {
         _dispatcher.ProjectionOf(projection);
-        throw new NotSupportedException(
-            $"Rebuilding '{projection}' is not supported on Cosmos yet: start a processor with a new name into a new read-model container instead.");
+        var active = (await _dispatcher.Generations.GetAsync(projection, cancellationToken)).Active;
+        if (active == 1) return await _dispatcher.RetryDeadLettersAsync(projection, cancellationToken);
+        // Not running here (another instance holds its leases): a dispatcher of its own is as safe as the main one's retry, ETags guard both.
+        var dispatcher = RunningDispatcher(projection, active) ?? _dispatcher.ForGeneration(projection, active);
+        return await dispatcher.RetryDeadLettersAsync(ProjectionGenerations.PhysicalName(projection, active), cancellationToken);
     }
 
-    public Task<DeadLetterRetryResult> RetryDeadLettersAsync(string projection, CancellationToken cancellationToken = default) =>
-        _dispatcher.RetryDeadLettersAsync(projection, cancellationToken);
-
-    public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
+    /// <summary>The parked events of the projection's active generation.</summary>
+    public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
     {
         _dispatcher.ProjectionOf(projection);
-        return _deadLetters.GetAsync(projection, cancellationToken);
+        return await _deadLetters.GetAsync(await _dispatcher.Generations.ActiveNameAsync(projection, cancellationToken), cancellationToken);
     }
 
     /// <exception cref="NotSupportedException">Always: Cosmos has no global position; wait for a document version instead.</exception>
@@ -28,7 +31,7 @@ public sealed partial class ChangeFeedProjections
         throw new NotSupportedException("Cosmos has no global position; use WaitForDocumentVersionAsync.");
     }
 
-    /// <summary>Re-reads the document whenever this process dispatches a batch, and every <see cref="ChangeFeedProjectionOptions.WaitPollInterval"/> (another instance may apply it).</summary>
+    /// <summary>Re-reads the active generation's document whenever this process dispatches a batch, and every <see cref="ChangeFeedProjectionOptions.WaitPollInterval"/> (another instance may apply it).</summary>
     public async Task<bool> WaitForDocumentVersionAsync(
         string projection, string key, string streamId, long version, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -37,8 +40,10 @@ public sealed partial class ChangeFeedProjections
         var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
-            var progress = _dispatcher.NextProgress;
-            var loaded = await _documents.LoadAsync(projection, key, cancellationToken);
+            // The active generation, asked each round: a switch during the wait is followed.
+            var active = (await _dispatcher.Generations.GetAsync(projection, cancellationToken)).Active;
+            var progress = (active == 1 ? _dispatcher : RunningDispatcher(projection, active) ?? _dispatcher).NextProgress;
+            var loaded = await _documents.LoadAsync(ProjectionGenerations.PhysicalName(projection, active), key, cancellationToken);
             if (ReadModelGuard.IsApplied(loaded?.Document, streamId, version)) return true;
             var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero) return false;

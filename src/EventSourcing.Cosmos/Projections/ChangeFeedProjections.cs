@@ -39,17 +39,29 @@ public sealed partial class ChangeFeedProjections : IProjectionRuntime
 
     public IReadOnlyCollection<string> Projections => [.. _dispatcher.Projections.Select(p => p.Name)];
 
-    /// <summary>Runs the change-feed processor until cancelled, then stops it (a batch in flight is delivered again later).</summary>
+    /// <summary>
+    /// Runs the change-feed processor until cancelled, then stops it (a batch in flight is delivered again later),
+    /// together with a processor for each generation a rebuild left to write (see <see cref="RebuildAsync"/>).
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var processor = ProcessorLoop.Build(_events, _leases, _options.ProcessorName, HandleAsync, _options, _logger);
-        await ProcessorLoop.RunAsync(processor, _options.RestartDelay, _options.TimeProvider, _logger, cancellationToken);
+        lock (_gate) _lifetime = cancellationToken;
+        try
+        {
+            var recorded = StartRecordedGenerationsAsync(cancellationToken);
+            var processor = ProcessorLoop.Build(_events, _leases, _options.ProcessorName, (context, changes, ct) => HandleAsync(_dispatcher, context, changes, ct), _options, _logger);
+            await ProcessorLoop.RunAsync(processor, _options.RestartDelay, _options.TimeProvider, _logger, cancellationToken);
+            await recorded;
+        }
+        finally
+        {
+            await StopGenerationsAsync();
+        }
     }
 
-    private async Task HandleAsync(ChangeFeedProcessorContext context, Stream changes, CancellationToken cancellationToken)
+    private async Task HandleAsync(ChangeFeedDispatcher dispatcher, ChangeFeedProcessorContext context, Stream changes, CancellationToken cancellationToken)
     {
         RequestCharges.Record(_logger, "change-feed", context.LeaseToken, context.Headers.RequestCharge);
-        await _dispatcher.DispatchAsync(CosmosJson.ReadPage<CommitDocument>(changes), cancellationToken);
+        await dispatcher.DispatchAsync(CosmosJson.ReadPage<CommitDocument>(changes), cancellationToken);
     }
-
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EventSourcing.Cosmos.Projections.Generations;
 using EventSourcing.Cosmos.Resilience;
 using EventSourcing.Cosmos.Store;
 using EventSourcing.Projections;
@@ -11,30 +12,39 @@ namespace EventSourcing.Cosmos.Projections;
 
 /// <summary>
 /// Read models in one Cosmos container (partition key <c>/id</c>, one document per projection and key): reads for the
-/// application, and ETag-guarded writes for the change-feed dispatcher.
+/// application, and ETag-guarded writes for the change-feed dispatcher. Reads by projection name go to its active
+/// generation (see <see cref="GenerationResolver"/> for how stale that may be); the dispatcher's loads and writes name
+/// the physical generation themselves.
 /// </summary>
-public sealed class CosmosReadModelStore : IReadModelStore, IReadModelDocuments
+public sealed partial class CosmosReadModelStore : IReadModelStore, IReadModelDocuments, IProjectionGenerations
 {
     private readonly Container _container;
     private readonly JsonSerializerOptions _json;
     private readonly CosmosCalls _calls;
+    private readonly GenerationResolver _generations;
 
     /// <param name="jsonOptions">How documents deserialize on reads: the event serializer's options they were written with.</param>
-    public CosmosReadModelStore(Container container, JsonSerializerOptions? jsonOptions = null, CosmosRetryOptions? retry = null, ILogger<CosmosReadModelStore>? logger = null)
+    /// <param name="time">The clock of the generations cache.</param>
+    public CosmosReadModelStore(
+        Container container, JsonSerializerOptions? jsonOptions = null, CosmosRetryOptions? retry = null, ILogger<CosmosReadModelStore>? logger = null,
+        TimeProvider? time = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _json = jsonOptions ?? EventSerializer.DefaultOptions;
         _calls = CosmosCalls.Create(retry, logger);
+        _generations = new GenerationResolver(this, time);
     }
 
     public async Task<T?> GetAsync<T>(string projection, string key, CancellationToken cancellationToken = default) where T : class =>
-        (await LoadAsync(projection, key, cancellationToken))?.Document.Json is { } json ? JsonSerializer.Deserialize<T>(json, _json) : null;
+        (await LoadAsync(await _generations.ActiveNameAsync(projection, cancellationToken), key, cancellationToken))?.Document.Json is { } json
+            ? JsonSerializer.Deserialize<T>(json, _json)
+            : null;
 
     public async Task<ReadModelPage<T>> QueryAsync<T>(string projection, ReadModelQuery query, CancellationToken cancellationToken = default) where T : class
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validate();
-        var (text, parameters) = ReadModelQueryText.Build(projection, query);
+        var (text, parameters) = ReadModelQueryText.Build(await _generations.ActiveNameAsync(projection, cancellationToken), query);
         var definition = new QueryDefinition(text);
         foreach (var (name, value) in parameters) definition = definition.WithParameter(name, value);
         var rows = await _calls.QueryAllAsync<JsonElement>("query-read-models", projection,

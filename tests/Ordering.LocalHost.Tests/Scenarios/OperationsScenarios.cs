@@ -62,7 +62,7 @@ public abstract partial class OrderingApiScenarios
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(6m, (await OrderAt(orderId, version)).Value<decimal>("total")); // answered during the rebuild too
-        await Eventually(async () => Version(await Projection("order-details")) > before);
+        await CheckoutDriver.Eventually(async () => Version(await Projection("order-details")) > before, RebuildSeconds);
         Assert.Equal(6m, (await OrderAt(orderId, version)).Value<decimal>("total"));
         await AssertProblem(await Client.Post("/api/projections/no-such-projection/rebuild"), HttpStatusCode.NotFound);
     }

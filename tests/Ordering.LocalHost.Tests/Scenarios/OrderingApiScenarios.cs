@@ -16,6 +16,9 @@ public abstract partial class OrderingApiScenarios
     /// <summary>Why this backend cannot rebuild a projection, or null when it can.</summary>
     protected virtual string? RebuildUnsupported => null;
 
+    /// <summary>How long a rebuild may take to take over.</summary>
+    protected virtual int RebuildSeconds => 10;
+
     protected static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     /// <summary>Given an order for a new customer, optionally with lines.</summary>
