@@ -14,7 +14,7 @@ namespace EventSourcing.Cosmos.Subscriptions;
 /// acknowledged only after every event of it was handled, so delivery is at least once and nothing is skipped. The
 /// change feed orders events per stream only; events of one key from several streams are handled in commit-time order.
 /// </summary>
-public sealed partial class ChangeFeedSubscriptions(
+public sealed class ChangeFeedSubscriptions(
     Container events, Container leases, ChangeFeedProjectionOptions? options = null, ILoggerFactory? loggers = null) : IEventSubscriptions
 {
     private readonly ChangeFeedProjectionOptions _options = options ?? new ChangeFeedProjectionOptions();
@@ -36,30 +36,9 @@ public sealed partial class ChangeFeedSubscriptions(
         var keyed = ChangeFeedDispatcher.Streams(batch).Values.SelectMany(e => e)
             .GroupBy(e => keyOf(e) ?? e.StreamId, StringComparer.Ordinal)
             .Select(g => g.OrderBy(e => e.Timestamp).ThenBy(e => e.StreamId, StringComparer.Ordinal).ThenBy(e => e.StreamVersion).ToList());
-        await Parallel.ForEachAsync(keyed, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (events, ct) =>
-        {
-            foreach (var e in events) await HandleWithRetryAsync(name, e, handle, ct);
-        });
+        // An exception escaping the handler would lose the batch: KeyedDelivery retries until it passes or the host stops.
+        await KeyedDelivery.HandleAsync(name, keyed, handle, MaxConcurrency, _options.RestartDelay, _options.TimeProvider, _logger, cancellationToken);
     }
 
-    // An exception escaping the handler would lose the batch: retry until it passes or the host stops.
-    private async Task HandleWithRetryAsync(string name, RecordedEvent e, Func<RecordedEvent, CancellationToken, Task> handle, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await handle(e, cancellationToken);
-                return;
-            }
-            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogHandlerFailed(_logger, error, name, e.StreamId, e.StreamVersion, attempt);
-                await Task.Delay(_options.RestartDelay, _options.TimeProvider, cancellationToken);
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Error, "Subscription {Subscription} failed on {StreamId}@{Version} (attempt {Attempt}); retrying it")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string subscription, string streamId, long version, int attempt);
+    private const int MaxConcurrency = 32;
 }

@@ -11,7 +11,7 @@ namespace EventSourcing.Subscriptions;
 /// (<see cref="FeedSubscriptionOptions.KeyOf"/>) are handled one after another in position order; events with
 /// different keys may be handled at the same time.
 /// </summary>
-public sealed partial class FeedSubscription(
+public sealed class FeedSubscription(
     string name,
     IEventFeed feed,
     ISubscriptionCheckpoints checkpoints,
@@ -39,12 +39,8 @@ public sealed partial class FeedSubscription(
                 await feed.WaitForEventsAsync(position, cancellationToken);
                 continue;
             }
-            var keyed = page.GroupBy(e => _options.KeyOf?.Invoke(e) ?? "", StringComparer.Ordinal);
-            await Parallel.ForEachAsync(keyed, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                async (events, ct) =>
-                {
-                    foreach (var e in events) await HandleWithRetryAsync(e, ct);
-                });
+            await KeyedDelivery.HandleAsync(name, page.GroupBy(e => _options.KeyOf?.Invoke(e) ?? "", StringComparer.Ordinal), handle,
+                _options.MaxConcurrency, _options.RetryDelay, _options.TimeProvider, _logger, cancellationToken);
             position = page[^1].Position!.Value;
             // Saved at most every CheckpointInterval while busy (and whenever the feed runs dry): a restart repeats
             // what came after, which handlers take in their stride, instead of every page paying a durable write.
@@ -58,26 +54,6 @@ public sealed partial class FeedSubscription(
         await checkpoints.SaveAsync(name, position, cancellationToken);
         return position;
     }
-
-    private async Task HandleWithRetryAsync(RecordedEvent e, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await handle(e, cancellationToken);
-                return;
-            }
-            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogHandlerFailed(_logger, error, name, e.Position ?? 0, attempt);
-                await Task.Delay(_options.RetryDelay, _options.TimeProvider, cancellationToken);
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Error, "Subscription {Subscription} failed on the event at position {Position} (attempt {Attempt}); retrying it")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string subscription, long position, int attempt);
 }
 
 /// <summary>How a feed subscription reads, orders and retries.</summary>
