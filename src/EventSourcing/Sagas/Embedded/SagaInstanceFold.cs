@@ -9,7 +9,7 @@ internal static class SagaInstanceFold
     public static SagaInstance? From(string instanceId, IReadOnlyList<HistoryEvent> history, JsonSerializerOptions options)
     {
         if (history.Count == 0 || history[0] is not OrchestrationStarted started) return null;
-        var steps = new List<SagaStep>();
+        var steps = new StepJournal();
         var bySeq = new Dictionary<int, int>();
         var (status, reason) = (SagaStatus.Running, (string?)null);
         JsonElement? custom = null;
@@ -18,24 +18,22 @@ internal static class SagaInstanceFold
             switch (e)
             {
                 case ActivityScheduled s:
-                    bySeq[s.Seq] = steps.Count;
-                    steps.Add(new SagaStep("activity", s.Name, "scheduled", s.At));
+                    bySeq[s.Seq] = steps.Begin("activity", s.Name, "scheduled", s.At);
                     break;
                 case ActivityCompleted c when bySeq.TryGetValue(c.Seq, out var i):
-                    steps[i] = steps[i] with { Status = "completed", At = c.At };
+                    steps.Finish(i, "completed", c.At);
                     break;
                 case ActivityFailed f when bySeq.TryGetValue(f.Seq, out var i):
-                    steps[i] = steps[i] with { Status = "failed", At = f.At, Error = f.ErrorMessage };
+                    steps.Finish(i, "failed", f.At, f.ErrorMessage);
                     break;
                 case TimerCreated t:
-                    bySeq[t.Seq] = steps.Count;
-                    steps.Add(new SagaStep("timer", $"until {t.FireAt:O}", "created", t.At));
+                    bySeq[t.Seq] = steps.Begin("timer", $"until {t.FireAt:O}", "created", t.At);
                     break;
                 case TimerFired t when bySeq.TryGetValue(t.Seq, out var i):
-                    steps[i] = steps[i] with { Status = "fired", At = t.At };
+                    steps.Finish(i, "fired", t.At);
                     break;
                 case EventRaised r:
-                    steps.Add(new SagaStep("event", r.Name, "raised", r.At));
+                    steps.Begin("event", r.Name, "raised", r.At);
                     break;
                 case CustomStatusSet c:
                     custom = c.Status;
@@ -49,7 +47,7 @@ internal static class SagaInstanceFold
                     break;
             }
         }
-        return new SagaInstance(instanceId, started.Name, status, steps, custom, reason, started.At, history[^1].At);
+        return new SagaInstance(instanceId, started.Name, status, [.. steps.Steps], custom, reason, started.At, history[^1].At);
     }
 
     // Any output works; one shaped like SagaOutcome says whether the saga compensated.
