@@ -15,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ordering.Domain;
+using Ordering.Functions.ChangeFeed;
 using Ordering.Http;
 using Ordering.ReadModels;
 

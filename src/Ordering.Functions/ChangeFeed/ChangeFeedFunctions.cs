@@ -1,12 +1,12 @@
 using EventSourcing.Cosmos.Documents;
 using EventSourcing.Cosmos.Projections;
 using EventSourcing.Cosmos.Subscriptions;
+using EventSourcing.Durable;
 using EventSourcing.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Ordering.Checkout;
-using Ordering.Functions.Sagas;
 
 namespace Ordering.Functions.ChangeFeed;
 

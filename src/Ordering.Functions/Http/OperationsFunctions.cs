@@ -1,10 +1,10 @@
+using EventSourcing.Durable;
 using EventSourcing.Projections;
 using EventSourcing.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Ordering.Application;
-using Ordering.Functions.Sagas;
 using Ordering.Http.Endpoints;
 using Ordering.Http.Pipeline;
 

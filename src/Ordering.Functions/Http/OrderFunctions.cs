@@ -30,7 +30,7 @@ public sealed class OrderFunctions(ApiPipeline api, OrderingCommands commands, O
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "orders/{orderId}/items/{sku}")] HttpRequest request, string orderId, string sku) =>
         OrderEndpoints.RemoveItem(request, orderId, sku, api, commands);
 
-    [Function("Checkout")]
+    [Function("StartCheckout")]
     public Task<IResult> Checkout([HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{orderId}/checkout")] HttpRequest request, string orderId) =>
         OrderEndpoints.Checkout(request, orderId, api, commands);
 
@@ -38,7 +38,7 @@ public sealed class OrderFunctions(ApiPipeline api, OrderingCommands commands, O
     public Task<IResult> Ship([HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{orderId}/ship")] HttpRequest request, string orderId) =>
         OrderEndpoints.Ship(request, orderId, api, commands);
 
-    [Function("CancelOrder")]
+    [Function("RequestCancellation")]
     public Task<IResult> Cancel([HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{orderId}/cancel")] HttpRequest request, string orderId) =>
         OrderEndpoints.Cancel(request, orderId, api, commands);
 

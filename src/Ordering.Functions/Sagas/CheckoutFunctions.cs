@@ -1,3 +1,4 @@
+using EventSourcing.Durable;
 using EventSourcing.Sagas;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;

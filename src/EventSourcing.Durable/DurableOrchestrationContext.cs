@@ -4,14 +4,14 @@ using EventSourcing.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
-namespace Ordering.Functions.Sagas;
+namespace EventSourcing.Durable;
 
 /// <summary>
 /// Our orchestration context over Durable's: the same orchestrator code that the embedded runner replays locally.
 /// Durable's own replay gives the guarantees; this maps names, retry policies and activity failures, and keeps a
 /// journal of the steps in the custom status (Durable's client hands out no history), in camelCase as the API speaks.
 /// </summary>
-internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) : IOrchestrationContext
+public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) : IOrchestrationContext
 {
     private readonly StepJournal _journal = new();
     private JsonElement? _status;

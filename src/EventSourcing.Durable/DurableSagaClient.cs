@@ -4,13 +4,13 @@ using EventSourcing.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace Ordering.Functions.Sagas;
+namespace EventSourcing.Durable;
 
 /// <summary>
 /// The saga client over Durable's: the same calls the embedded runner answers locally. Durable keeps no ids for raised
 /// events, so a redelivered raise arrives twice; the checkout saga waits for each event once, so the spare is unused.
 /// </summary>
-internal sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
+public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
 {
     public async Task<SagaInstance> StartAsync(
         string orchestrator, string instanceId, object? input, SagaStartOptions? options = null, CancellationToken cancellationToken = default)
