@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EventSourcing.Sagas;
-using EventSourcing.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +9,22 @@ namespace EventSourcing.Durable;
 /// Our orchestration context over Durable's: the same orchestrator code that the embedded runner replays locally.
 /// Durable's own replay gives the guarantees; this maps names, retry policies and activity failures, and keeps a
 /// journal of the steps in the custom status (Durable's client hands out no history), in camelCase as the API speaks.
+/// Inputs, results and event payloads cross Durable as JSON written and read with our options (<see cref="DurableJson"/>),
+/// so they read the same whatever data converter the worker has (the SDK's is case-sensitive PascalCase, the Functions
+/// worker's is not).
 /// </summary>
 public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) : IOrchestrationContext
 {
     private readonly StepJournal _journal = new();
     private JsonElement? _status;
+
+    /// <summary>Runs <paramref name="orchestrator"/> as a Durable orchestration, with its input read through this context.</summary>
+    public static Task<TOutput> RunAsync<TInput, TOutput>(TaskOrchestrationContext context, Func<IOrchestrationContext, TInput, Task<TOutput>> orchestrator)
+    {
+        ArgumentNullException.ThrowIfNull(orchestrator);
+        var adapted = new DurableOrchestrationContext(context);
+        return orchestrator(adapted, adapted.GetInput<TInput>()!);
+    }
 
     public string InstanceId => inner.InstanceId;
 
@@ -24,7 +34,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
 
     private DateTimeOffset Now => new(inner.CurrentUtcDateTime, TimeSpan.Zero);
 
-    public T? GetInput<T>() => inner.GetInput<T>();
+    public T? GetInput<T>() => DurableJson.Read<T>(inner.GetInput<JsonElement?>());
 
     public Guid NewGuid() => inner.NewGuid();
 
@@ -33,9 +43,9 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         var step = Begin("activity", name, "scheduled");
         try
         {
-            var result = await inner.CallActivityAsync<TResult>(name, input, Options(retry));
+            var result = await inner.CallActivityAsync<JsonElement?>(name, DurableJson.Write(input), Options(retry));
             Finish(step, "completed");
-            return result;
+            return DurableJson.Read<TResult>(result)!;
         }
         catch (TaskFailedException e)
         {
@@ -49,7 +59,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         var step = Begin("activity", name, "scheduled");
         try
         {
-            await inner.CallActivityAsync(name, input, Options(retry));
+            await inner.CallActivityAsync(name, DurableJson.Write(input), Options(retry));
             Finish(step, "completed");
         }
         catch (TaskFailedException e)
@@ -68,21 +78,21 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
 
     public async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
-        var payload = await inner.WaitForExternalEvent<T>(eventName, cancellationToken);
+        var payload = await inner.WaitForExternalEvent<JsonElement?>(eventName, cancellationToken);
         Finish(Begin("event", eventName, "raised"), "raised");
-        return payload;
+        return DurableJson.Read<T>(payload)!;
     }
 
     public async Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout)
     {
-        var payload = await inner.WaitForExternalEvent<T>(eventName, timeout);
+        var payload = await inner.WaitForExternalEvent<JsonElement?>(eventName, timeout);
         Finish(Begin("event", eventName, "raised"), "raised");
-        return payload;
+        return DurableJson.Read<T>(payload)!;
     }
 
     public void SetCustomStatus(object? customStatus)
     {
-        _status = customStatus is null ? null : JsonSerializer.SerializeToElement(customStatus, customStatus.GetType(), EventSerializer.DefaultOptions);
+        _status = DurableJson.Write(customStatus);
         Publish();
     }
 
@@ -102,7 +112,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
     }
 
     // A JsonElement reaches Durable's serializer as the JSON it is, so the API sees camelCase whatever Durable is configured with.
-    private void Publish() => inner.SetCustomStatus(JsonSerializer.SerializeToElement(_journal.Envelope(_status), EventSerializer.DefaultOptions));
+    private void Publish() => inner.SetCustomStatus(DurableJson.Write(_journal.Envelope(_status)));
 
     private static ActivityFailedException Failed(string name, TaskFailedException e) =>
         new(name, e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EventSourcing.Sagas;
-using EventSourcing.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -19,7 +18,7 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
         if (await GetAsync(instanceId, cancellationToken) is { } existing) return existing;
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(orchestrator), input, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(orchestrator), DurableJson.Write(input), new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -34,7 +33,7 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
     {
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) ?? throw new SagaNotFoundException(instanceId);
         if (instance.IsCompleted) return; // as the embedded runner: an event for a finished instance is dropped
-        await client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+        await client.RaiseEventAsync(instanceId, eventName, DurableJson.Write(payload), cancellationToken);
     }
 
     public async Task<SagaInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -43,7 +42,7 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
         if (metadata is null) return null;
         var (status, reason) = metadata.RuntimeStatus switch
         {
-            OrchestrationRuntimeStatus.Completed when metadata.ReadOutputAs<SagaOutcome>() is { Compensated: true } outcome => (SagaStatus.Compensated, outcome.Reason),
+            OrchestrationRuntimeStatus.Completed when DurableJson.Read<SagaOutcome>(metadata.SerializedOutput) is { Compensated: true } outcome => (SagaStatus.Compensated, outcome.Reason),
             OrchestrationRuntimeStatus.Completed => (SagaStatus.Completed, null),
             OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
                 (SagaStatus.Failed, metadata.FailureDetails?.ToString() ?? metadata.RuntimeStatus.ToString()),
@@ -51,12 +50,8 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
         };
         // The orchestration context keeps the steps in the custom status (Durable's client hands out no history).
         SagaStatusEnvelope? envelope = null;
-        if (metadata.SerializedCustomStatus is { Length: > 0 } json)
-        {
-            using var document = JsonDocument.Parse(json);
-            envelope = SagaStatusEnvelope.TryRead(document.RootElement, EventSerializer.DefaultOptions)
-                ?? new SagaStatusEnvelope(document.RootElement.Clone(), []);
-        }
+        if (DurableJson.Read<JsonElement?>(metadata.SerializedCustomStatus) is { } json)
+            envelope = SagaStatusEnvelope.TryRead(json, DurableJson.Options) ?? new SagaStatusEnvelope(json, []);
         return new SagaInstance(instanceId, metadata.Name, status, envelope?.Steps ?? [], envelope?.Status, reason, metadata.CreatedAt, metadata.LastUpdatedAt);
     }
 }

@@ -43,10 +43,20 @@ public sealed class OrchestrationRegistry
 
     public bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
 
-    internal Func<IOrchestrationContext, Task<JsonElement?>> Orchestrator(string name) =>
+    /// <summary>The orchestrators' names, for runtimes that register each one with their own engine (Durable).</summary>
+    public IReadOnlyCollection<string> OrchestratorNames => _orchestrators.Keys;
+
+    /// <summary>The activities' names.</summary>
+    public IReadOnlyCollection<string> ActivityNames => _activities.Keys;
+
+    /// <summary>Runs as the orchestrator <paramref name="name"/>: its output is JSON in <see cref="Options"/>.</summary>
+    /// <exception cref="UnknownOrchestrationException">No orchestrator has that name.</exception>
+    public Func<IOrchestrationContext, Task<JsonElement?>> Orchestrator(string name) =>
         _orchestrators.TryGetValue(name, out var run) ? run : throw new UnknownOrchestrationException("orchestrator", name);
 
-    internal Func<JsonElement?, CancellationToken, Task<JsonElement?>> Activity(string name) =>
+    /// <summary>Runs as the activity <paramref name="name"/>: its input and result are JSON in <see cref="Options"/>.</summary>
+    /// <exception cref="UnknownOrchestrationException">No activity has that name.</exception>
+    public Func<JsonElement?, CancellationToken, Task<JsonElement?>> Activity(string name) =>
         _activities.TryGetValue(name, out var run) ? run : throw new UnknownOrchestrationException("activity", name);
 
     internal JsonElement? ToJson(object? value) => value is null ? null : JsonSerializer.SerializeToElement(value, value.GetType(), Options);

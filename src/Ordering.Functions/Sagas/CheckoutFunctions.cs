@@ -11,7 +11,7 @@ public sealed class CheckoutFunctions(CheckoutActivities activities)
 {
     [Function(CheckoutSaga.Name)]
     public static Task<SagaOutcome> Checkout([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        CheckoutSaga.RunAsync(new DurableOrchestrationContext(context), context.GetInput<CheckoutInput>()!);
+        DurableOrchestrationContext.RunAsync<CheckoutInput, SagaOutcome>(context, CheckoutSaga.RunAsync);
 
     [Function(nameof(CheckoutActivities.ReserveStock))]
     public Task ReserveStock([ActivityTrigger] StockStep step, FunctionContext context) => activities.ReserveStock(step, context.CancellationToken);
