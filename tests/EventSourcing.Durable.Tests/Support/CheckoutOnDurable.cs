@@ -22,6 +22,7 @@ internal sealed class CheckoutOnDurable : IAsyncDisposable
 
     private readonly DurableEngine _engine;
     private readonly LocalHostOnDurable _host;
+    private bool _disposed;
 
     private CheckoutOnDurable(DurableEngine engine, LocalHostOnDurable host)
     {
@@ -62,6 +63,8 @@ internal sealed class CheckoutOnDurable : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Http.Dispose();
         await _host.DisposeAsync();
         await _engine.DisposeAsync();

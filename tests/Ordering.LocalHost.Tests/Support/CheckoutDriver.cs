@@ -72,7 +72,9 @@ public sealed class CheckoutDriver(HttpClient client)
     /// <summary>Waits until the SKU's read model shows exactly this stock (and available = on hand - reserved).</summary>
     public Task AssertStock(string sku, int onHand, int reserved) => Eventually(async () =>
     {
-        var level = await (await client.Get($"/api/inventory/{sku}")).Json();
+        var response = await client.Get($"/api/inventory/{sku}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return false; // the read model has not seen the SKU yet
+        var level = await response.Json();
         return level.Value<int>("onHand") == onHand && level.Value<int>("reserved") == reserved
             && level.Value<int>("available") == onHand - reserved;
     });
