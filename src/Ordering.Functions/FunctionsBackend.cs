@@ -28,6 +28,19 @@ namespace Ordering.Functions;
 /// </summary>
 internal static class FunctionsBackend
 {
+    /// <summary>
+    /// The ProjectReadModels trigger's processor as the lag estimator must name it. Verified in the host-side extension
+    /// (Azure/azure-webjobs-sdk-extensions, commit 2e7550f72362, src/WebJobs.Extensions.CosmosDB/Trigger/; unchanged
+    /// there since the 4.0 move to the v3 SDK): CosmosDBTriggerAttributeBindingProvider takes the processor name from
+    /// the attribute's LeaseContainerPrefix (its %setting% resolved, "" when unset), CosmosDBTriggerListener builds the
+    /// processor with GetChangeFeedProcessorBuilder(that name) and a random instance name, and its scale monitor reads
+    /// lag with GetChangeFeedEstimator(that name, the leases container), as ChangeFeedProjections does. The Cosmos SDK
+    /// (Azure/azure-cosmos-dotnet-v3, ChangeFeedProcessorBuilder and ChangeFeedEstimatorBuilder: LeasePrefix = processorName)
+    /// keys lease documents by that name followed by the monitored account's host and container ids, so the estimator
+    /// also needs the trigger's account (the CosmosDb setting both read) and its events and leases containers.
+    /// </summary>
+    internal static ChangeFeedProjectionOptions ProjectionOptions { get; } = new() { ProcessorName = ChangeFeedFunctions.ProjectionsLeasePrefix };
+
     public static void AddOrderingOnCosmos(this IServiceCollection services, IConfiguration configuration)
     {
         var names = new CosmosStoreNames { Database = configuration["CosmosDbName"] is { Length: > 0 } database ? database : "ordering" };
@@ -51,11 +64,10 @@ internal static class FunctionsBackend
             sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All, sp.GetRequiredService<CosmosReadModelStore>(),
             sp.GetRequiredService<IDeadLetterStore>(), logger: sp.GetRequiredService<ILogger<ChangeFeedDispatcher>>()));
         // Status, lag, dead letters and read-your-writes; its processor is never started here (the trigger feeds the dispatcher).
-        // UNVERIFIED: that the trigger's processor is named by its LeaseContainerPrefix, which the lag estimator needs.
         services.AddSingleton<IProjectionRuntime>(sp => new ChangeFeedProjections(
             Container(sp, n => n.Events), Container(sp, n => n.Leases), sp.GetRequiredService<ChangeFeedDispatcher>(),
             sp.GetRequiredService<IDeadLetterStore>(), sp.GetRequiredService<CosmosReadModelStore>(),
-            new ChangeFeedProjectionOptions { ProcessorName = ChangeFeedFunctions.ProjectionsLeasePrefix }, sp.GetRequiredService<ILogger<ChangeFeedProjections>>()));
+            ProjectionOptions, sp.GetRequiredService<ILogger<ChangeFeedProjections>>()));
         services.AddSingleton(sp => new ChangeFeedSubscriptions(
             Container(sp, n => n.Events), Container(sp, n => n.Leases), loggers: sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(

@@ -14,7 +14,8 @@ namespace Ordering.Functions.ChangeFeed;
 /// The events container's change feed, twice (each with leases of its own): into the read models, and into the
 /// checkout saga's trigger. Both handlers return only when every event is applied, parked or handed on, and retry
 /// storage faults themselves; the retry attribute redelivers a batch whose handler was cut short (host shutdown),
-/// which would otherwise be lost.
+/// which would otherwise be lost. Each takes the invocation's cancellation token, which the worker binds (host
+/// shutdown), rather than the FunctionContext, so the tests call them exactly as the worker does.
 /// </summary>
 public sealed class ChangeFeedFunctions(
     ChangeFeedDispatcher dispatcher, ChangeFeedSubscriptions subscriptions, EventSerializer serializer, CheckoutOptions checkout, ILoggerFactory loggers)
@@ -28,8 +29,8 @@ public sealed class ChangeFeedFunctions(
         [CosmosDBTrigger("%CosmosDbName%", "events", Connection = "CosmosDb", LeaseContainerName = "leases",
             LeaseContainerPrefix = ProjectionsLeasePrefix, StartFromBeginning = true, MaxItemsPerInvocation = 100)]
         IReadOnlyList<CommitDocument> documents,
-        FunctionContext context) =>
-        dispatcher.DispatchAsync([.. documents], context.CancellationToken);
+        CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync([.. documents], cancellationToken);
 
     [Function("TriggerCheckoutSagas")]
     [ExponentialBackoffRetry(-1, "00:00:04", "00:15:00")]
@@ -38,9 +39,9 @@ public sealed class ChangeFeedFunctions(
             LeaseContainerPrefix = CheckoutLeasePrefix, StartFromBeginning = true, MaxItemsPerInvocation = 100)]
         IReadOnlyList<CommitDocument> documents,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
+        CancellationToken cancellationToken)
     {
         var trigger = new CheckoutTrigger(new DurableSagaClient(client), serializer, checkout, loggers.CreateLogger<CheckoutTrigger>());
-        return subscriptions.HandleBatchAsync(CheckoutTrigger.SubscriptionName, [.. documents], trigger.HandleAsync, CheckoutTrigger.OrderingKey, context.CancellationToken);
+        return subscriptions.HandleBatchAsync(CheckoutTrigger.SubscriptionName, [.. documents], trigger.HandleAsync, CheckoutTrigger.OrderingKey, cancellationToken);
     }
 }

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Ordering.Functions.Tests.Support;
+
+namespace Ordering.Functions.Tests.Http;
+
+/// <summary>
+/// How the two hosts' keys relate. Azure: every function asks for a function key (AuthorizationLevel.Function) except
+/// health and the OpenAPI document, which probes and client generators fetch without one (Anonymous). The local host,
+/// with Auth:ApiKey set, asks for X-Api-Key on every write and serves every read without it (it listens on loopback
+/// unless told otherwise; in Azure the reads hold customers' orders on a public address). So Azure is never more open
+/// than the local host: every write needs a key on both, and what Azure serves without a key the local host does too.
+/// </summary>
+public sealed class AuthorizationTests(LocalHostApi localHost) : IClassFixture<LocalHostApi>
+{
+    private static readonly HttpRoute[] OpenInAzure =
+    [
+        HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/health"),
+        HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/openapi.json"),
+    ];
+
+    [Fact]
+    public void Every_function_asks_for_a_function_key_except_health_and_the_openapi_document()
+    {
+        SameSet.Assert(
+            HttpFunctions.All.Where(f => f.AuthLevel == AuthorizationLevel.Anonymous).Select(f => f.Route), "Anonymous functions",
+            OpenInAzure, "health and the OpenAPI document");
+        var otherLevels = HttpFunctions.All.Where(f => !OpenInAzure.Contains(f.Route) && f.AuthLevel != AuthorizationLevel.Function);
+
+        Assert.Empty(otherLevels.Select(f => $"{f.Name}: {f.AuthLevel}"));
+    }
+
+    [Fact]
+    public async Task Every_write_the_local_host_refuses_without_its_key_asks_for_a_function_key_in_azure()
+    {
+        using var client = localHost.CreateClient();
+        var writes = HttpFunctions.All.Where(f => f.Route.Method != "GET").ToList();
+        var mismatches = new List<string>();
+
+        foreach (var function in writes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(function.Route.Method), function.Route.SampleUrl);
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            if (response.StatusCode != HttpStatusCode.Unauthorized || function.AuthLevel != AuthorizationLevel.Function)
+                mismatches.Add($"{function.Route}: local host {(int)response.StatusCode} without a key, Azure {function.AuthLevel}");
+        }
+
+        Assert.NotEmpty(writes);
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public async Task What_azure_serves_without_a_key_the_local_host_serves_without_its_key_too()
+    {
+        using var client = localHost.CreateClient();
+
+        foreach (var route in OpenInAzure)
+        {
+            using var response = await client.GetAsync(route.SampleUrl, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route}: the local host answered {(int)response.StatusCode} without a key");
+        }
+    }
+}
