@@ -14,11 +14,14 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
     public async Task<SagaInstance> StartAsync(
         string orchestrator, string instanceId, object? input, SagaStartOptions? options = null, CancellationToken cancellationToken = default)
     {
-        // Durable replaces a finished instance started again under its id; checking first keeps starts idempotent.
         if (await GetAsync(instanceId, cancellationToken) is { } existing) return existing;
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(orchestrator), DurableJson.Write(input), new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+            // Checking first is not enough: two deliveries can both find nothing. Refusing a start in every status makes
+            // the engine settle the race (left to its default, a backend may replace a finished instance, or accept both
+            // starts and corrupt the history, as the in-memory engine does).
+            var start = new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
+            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(orchestrator), DurableJson.Write(input), start, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {

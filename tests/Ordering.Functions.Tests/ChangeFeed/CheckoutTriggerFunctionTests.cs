@@ -73,12 +73,9 @@ public sealed class CheckoutTriggerFunctionTests(ITestOutputHelper output) : IAs
         await AssertExecutedOnce(order);
     }
 
-    // Both deliveries find no saga and both schedule one. DurableSagaClient schedules without DedupeStatuses, which the
-    // Durable Task SDK defines as "whatever the backend does"; this engine then takes both starts, and the instance never
-    // runs (its history holds two ExecutionStartedEvents), so the test would wait forever. Passing every status as
-    // DedupeStatuses makes the second start fail, and StartAsync's race branch returns the first: run against that change
-    // (src/EventSourcing.Durable, outside this project) all three tests here pass.
-    [Fact(Skip = "Hangs until DurableSagaClient.StartAsync schedules with DedupeStatuses (see the comment above)")]
+    // Both deliveries may find no saga and both schedule one: the engine must refuse the second start (DurableSagaClient
+    // schedules with every status as DedupeStatuses), or this engine takes both and the instance never runs.
+    [Fact]
     public async Task The_same_batch_delivered_twice_at_once_starts_one_saga_per_checkout()
     {
         var first = OrderCommits.CheckedOut();
