@@ -1,19 +1,30 @@
-// Log Analytics + workspace-based Application Insights that accepts only Entra ID-authenticated telemetry.
+// Log Analytics (Entra ID queries only) + workspace-based Application Insights that accepts only Entra ID-authenticated
+// telemetry. Every other module sends its diagnostic settings to this workspace.
 param location string
 param workspaceName string
 param appInsightsName string
 
-@description('Identity that sends telemetry (gets Monitoring Metrics Publisher on Application Insights).')
-param principalId string
+@description('Days the workspace keeps logs.')
+param retentionInDays int
+
+@description('Resource id of the identity that sends telemetry (gets Monitoring Metrics Publisher on Application Insights); it names the assignment.')
+param publisherIdentityId string
+
+@description('Object id of that identity.')
+param publisherPrincipalId string
 
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: workspaceName
   location: location
   properties: {
     sku: { name: 'PerGB2018' }
-    retentionInDays: 30
+    retentionInDays: retentionInDays
+    features: {
+      // No shared keys: queries and ingestion go through Entra ID.
+      disableLocalAuth: true
+    }
   }
 }
 
@@ -29,13 +40,14 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(appInsights.id, principalId, monitoringMetricsPublisher)
+  name: guid(appInsights.id, publisherIdentityId, monitoringMetricsPublisher)
   scope: appInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
-    principalId: principalId
+    principalId: publisherPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
 
+output workspaceId string = workspace.id
 output connectionString string = appInsights.properties.ConnectionString

@@ -1,10 +1,22 @@
-// The Functions host's storage (Durable Functions queues and tables, host locks) and the blob
-// container Flex Consumption deploys packages to. Identity access only: shared keys are off.
+// The Functions host's storage (Durable Functions queues and tables, host locks) and the blob container Flex
+// Consumption deploys packages to. Identity access only: shared keys are off. Blob, queue and table requests are
+// logged to Log Analytics.
+import { principal } from 'types.bicep'
+
 param location string
 param accountName string
 
-@description('Identity of the function app (gets blob, queue and table data roles).')
-param principalId string
+@description('Resource id of the app\'s identity: known when the deployment starts, so it names the role assignments (What-If can predict them).')
+param appIdentityId string
+
+@description('Object id of the app\'s identity (known only once it exists).')
+param appPrincipalId string
+
+@description('Optional developer or deployer who gets the same data roles as the app.')
+param developer principal?
+
+@description('Log Analytics workspace the diagnostic settings send to.')
+param workspaceId string
 
 var deploymentContainerName = 'app-package'
 
@@ -14,7 +26,15 @@ var roles = {
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
 
-resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+// The app, and the optional developer: `key` names the role assignments (known when the deployment starts).
+var grantees = concat(
+  [{ key: appIdentityId, id: appPrincipalId, type: 'ServicePrincipal' }],
+  developer == null ? [] : [{ key: developer!.id, id: developer!.id, type: developer!.type }])
+
+// Every grantee gets every role.
+var assignments = flatten(map(grantees, p => map(items(roles), role => { principal: p, roleId: role.value })))
+
+resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: accountName
   location: location
   kind: 'StorageV2'
@@ -23,29 +43,86 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     allowSharedKeyAccess: false
     allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
     supportsHttpsTrafficOnly: true
     defaultToOAuthAuthentication: true
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: account
   name: 'default'
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: deploymentContainerName
   properties: { publicAccess: 'None' }
 }
 
-resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): {
-  name: guid(account.id, principalId, role.value)
+var storageLogs = [
+  { category: 'StorageRead', enabled: true }
+  { category: 'StorageWrite', enabled: true }
+  { category: 'StorageDelete', enabled: true }
+]
+var storageMetrics = [
+  { category: 'Transaction', enabled: true }
+]
+
+// The linter offers 2016-09-01, an older shape of another resource (no categories, no Log Analytics destination type):
+// 2021-05-01-preview is the newest version of diagnostic settings as Azure Monitor documents them.
+#disable-next-line use-recent-api-versions
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+    metrics: storageMetrics
+  }
+}
+
+// (2021-05-01-preview: see blobDiagnostics.)
+#disable-next-line use-recent-api-versions
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: queueService
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+    metrics: storageMetrics
+  }
+}
+
+// (2021-05-01-preview: see blobDiagnostics.)
+#disable-next-line use-recent-api-versions
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+    metrics: storageMetrics
+  }
+}
+
+resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for assignment in assignments: {
+  name: guid(account.id, assignment.principal.key, assignment.roleId)
   scope: account
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
-    principalId: principalId
-    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', assignment.roleId)
+    principalId: assignment.principal.id
+    principalType: assignment.principal.type
   }
 }]
 
