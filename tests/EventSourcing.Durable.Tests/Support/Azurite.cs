@@ -13,14 +13,14 @@ namespace EventSourcing.Durable.Tests.Support;
 /// </summary>
 internal static class Azurite
 {
-    const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
-    const string RequireVariable = "DURABLE_TESTS_REQUIRE_AZURITE";
+    private const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
+    private const string RequireVariable = "DURABLE_TESTS_REQUIRE_AZURITE";
 
     /// <summary>The Azurite (or Azure Storage) connection string from <c>AZURITE_CONNECTION_STRING</c>, or null when not set.</summary>
     public static string? ConnectionString =>
         Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } value ? value : null;
 
-    static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+    private static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
     /// <summary>
     /// Skips the calling test when no Azurite connection string is set, or fails it when
