@@ -252,14 +252,7 @@ public abstract class CheckoutOnDurableScenarios : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    internal Task<string> AwaitingPayment(CheckoutOnDurable app, string orderId) => AwaitingPayment(app, orderId, Seconds);
-
-    internal static async Task<string> AwaitingPayment(CheckoutOnDurable app, string orderId, int seconds)
-    {
-        var sagaUrl = await app.Checkout.Checkout(orderId);
-        await app.Checkout.SagaAt(sagaUrl, s => s["customStatus"]?.Value<string>("stage") == "awaiting-payment", seconds);
-        return sagaUrl;
-    }
+    internal Task<string> AwaitingPayment(CheckoutOnDurable app, string orderId) => app.Checkout.CheckoutAwaitingPayment(orderId, Seconds);
 
     internal static JsonArray Steps(JsonNode saga) => saga["steps"]!.AsArray();
 

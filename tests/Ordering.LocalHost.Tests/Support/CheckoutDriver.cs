@@ -46,10 +46,10 @@ public sealed class CheckoutDriver(HttpClient client)
     }
 
     /// <summary>Checks the order out and waits until its saga waits for the payment callback; returns the saga's URL.</summary>
-    public async Task<string> CheckoutAwaitingPayment(string orderId)
+    public async Task<string> CheckoutAwaitingPayment(string orderId, int seconds = 10)
     {
         var sagaUrl = await Checkout(orderId);
-        await SagaAt(sagaUrl, s => s["customStatus"]?.Value<string>("stage") == "awaiting-payment");
+        await SagaAt(sagaUrl, s => s["customStatus"]?.Value<string>("stage") == "awaiting-payment", seconds);
         return sagaUrl;
     }
 
