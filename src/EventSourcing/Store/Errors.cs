@@ -1,7 +1,7 @@
 namespace EventSourcing.Store;
 
 /// <summary>Base of every error the store contract defines. Nothing was written when one is thrown.</summary>
-public abstract class EventStoreException(string message) : Exception(message);
+public abstract class EventStoreException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The stream was not at the version the writer expected.</summary>
 public sealed class WrongExpectedVersionException(string streamId, ExpectedVersion expected, long actual)
@@ -47,4 +47,22 @@ public sealed class DuplicateEventIdException(Guid eventId, string streamId, str
     public string StreamId { get; } = streamId;
     public string ExistingStreamId { get; } = existingStreamId;
     public long ExistingVersion { get; } = existingVersion;
+}
+
+/// <summary>
+/// The store failed to write (a full or failing disk, a broken connection) and knows the append was not committed.
+/// A retry may succeed once the fault is gone; <see cref="Exception.InnerException"/> holds the storage error.
+/// </summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null)
+    : EventStoreException(message, inner);
+
+/// <summary>
+/// The store cannot tell whether the append committed (an ambiguous timeout, a COMMIT whose answer was lost).
+/// Unlike every <see cref="EventStoreException"/>, something may have been written: retry the same append
+/// (same event ids) or the same request (same Idempotency-Key), which recognises what did commit.
+/// </summary>
+public sealed class AppendOutcomeUnknownException(string streamId, string message, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string StreamId { get; } = streamId;
 }

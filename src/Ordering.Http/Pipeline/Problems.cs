@@ -31,6 +31,11 @@ public static class Problems
         UnsupportedMediaTypeException e => ApiResponse.Problem(415, "Unsupported media type", e.Message, "unsupported-media-type"),
         // An operation this store cannot do (a rebuild on Cosmos): says so instead of hiding behind a 500.
         NotSupportedException e => ApiResponse.Problem(501, "Not implemented on this store", e.Message, "not-supported"),
+        StoreUnavailableException e => ApiResponse.Problem(503, "Store unavailable",
+            $"{e.Message} Nothing was changed; retry later with the same Idempotency-Key.", "store-unavailable"),
+        AppendOutcomeUnknownException => ApiResponse.Problem(503, "Outcome unknown",
+            "The store could not tell whether the change was saved. Retry with the same Idempotency-Key: a change that was saved is recognised, not made twice.",
+            "outcome-unknown"),
         _ => ApiResponse.Problem(500, "Internal error", "The server failed to handle the request; nothing was changed. Retry with the same Idempotency-Key.", "internal-error"),
     };
 }
