@@ -1,11 +1,16 @@
 using EventSourcing.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using static EventSourcing.Tests.Support.Account;
 
 namespace EventSourcing.Tests.Core;
 
 public sealed class TemporalLoadTests : IAsyncDisposable
 {
-    private readonly AccountHarness _harness = new(durable: false);
+    // The store stamps events from a clock only the test moves, so "before" and "after" an instant are certain.
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly AccountHarness _harness;
+
+    public TemporalLoadTests() => _harness = new(durable: false, clock: _clock);
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
@@ -16,8 +21,9 @@ public sealed class TemporalLoadTests : IAsyncDisposable
         var handler = _harness.Handler();
         await handler.HandleAsync(stream, new Deposit(10));
         await handler.HandleAsync(stream, new Deposit(20));
-        var afterTwo = DateTimeOffset.UtcNow;
-        await Task.Delay(20, TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var afterTwo = _clock.GetUtcNow();
+        _clock.Advance(TimeSpan.FromSeconds(1));
         await handler.HandleAsync(stream, new Withdraw(5));
 
         Assert.Equal((10m, 1L), Summary(await _harness.Load(stream, atVersion: 1)));

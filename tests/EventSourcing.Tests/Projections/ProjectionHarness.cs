@@ -5,6 +5,7 @@ using EventSourcing.Sqlite.Projections;
 using EventSourcing.Store;
 using EventSourcing.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace EventSourcing.Tests.Projections;
 
@@ -13,10 +14,12 @@ public sealed class ProjectionHarness : IAsyncDisposable
 {
     private readonly TempDirectory _folder = new();
     private readonly ProjectionRunnerOptions _options;
+    private readonly ILoggerFactory? _loggers;
 
-    public ProjectionHarness(ProjectionRunnerOptions? options = null)
+    public ProjectionHarness(ProjectionRunnerOptions? options = null, ILoggerFactory? loggers = null)
     {
         _options = options ?? new ProjectionRunnerOptions();
+        _loggers = loggers;
         Events = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = _folder.File("events.db") });
         (ReadModels, Runner) = OpenRuntime();
     }
@@ -76,6 +79,7 @@ public sealed class ProjectionHarness : IAsyncDisposable
     private (SqliteProjectionStore, ProjectionRunner) OpenRuntime()
     {
         var store = SqliteProjectionStore.Open(new SqliteProjectionStoreOptions { DatabasePath = _folder.File("readmodels.db") });
-        return (store, new ProjectionRunner(Events, Serializer, [Balances], store, _options));
+        return (store, new ProjectionRunner(Events, Serializer, [Balances], store, _options,
+            _loggers is null ? null : new Logger<ProjectionRunner>(_loggers)));
     }
 }

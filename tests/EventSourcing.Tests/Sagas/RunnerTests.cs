@@ -2,6 +2,7 @@ using System.Text.Json;
 using EventSourcing.Sagas;
 using EventSourcing.Sagas.History;
 using EventSourcing.Store;
+using EventSourcing.Tests.Support;
 
 namespace EventSourcing.Tests.Sagas;
 
@@ -89,15 +90,20 @@ public sealed class RunnerTests : IAsyncDisposable
     [Fact]
     public async Task An_event_that_wins_the_race_cancels_the_timer_for_good()
     {
-        await _harness.Runner.StartAsync("Approval", "approved", 2.0, cancellationToken: Ct);
-        await _harness.WaitFor("approved", i => i.Steps.Any(s => s.Kind == "timer"));
+        // Time moves only when the test moves it, so the timer cannot fire before the event, nor unseen after it.
+        var clock = new TimerCountingClock();
+        await using var harness = new SagaHarness(_code.Registry, clock: clock);
+        await harness.Runner.StartAsync("Approval", "approved", 2.0, cancellationToken: Ct);
+        await harness.WaitFor("approved", i => i.Steps.Any(s => s.Kind == "timer"));
+        await clock.UntilArmed(1); // the durable timer waits on the clock
 
-        await _harness.Runner.RaiseEventAsync("approved", "Approve", "ann", cancellationToken: Ct);
-        var done = await _harness.Finished("approved");
-        await Task.Delay(2500, Ct); // past the timer's due time
+        await harness.Runner.RaiseEventAsync("approved", "Approve", "ann", cancellationToken: Ct);
+        var done = await harness.Finished("approved");
+        await clock.UntilArmed(0); // the runner let go of it ...
+        clock.Advance(TimeSpan.FromMinutes(1)); // ... so passing its due time has nothing left to fire
 
-        Assert.Equal("approved by ann", await Output("approved"));
-        var after = await _harness.Runner.GetAsync("approved", Ct);
+        Assert.Equal("approved by ann", await Output(harness, "approved"));
+        var after = await harness.Runner.GetAsync("approved", Ct);
         Assert.Equal(done.Steps, after!.Steps); // the cancelled timer never fired into the history
         Assert.Equal("created", after.Steps.Single(s => s.Kind == "timer").Status);
     }
@@ -160,9 +166,11 @@ public sealed class RunnerTests : IAsyncDisposable
 
     private Task<string?> Output(string instanceId) => Output<string>(instanceId);
 
-    private async Task<T?> Output<T>(string instanceId)
+    private Task<string?> Output(SagaHarness harness, string instanceId) => Output<string>(instanceId, harness);
+
+    private async Task<T?> Output<T>(string instanceId, SagaHarness? harness = null)
     {
-        var history = await _harness.Events.ReadStreamAsync(SagaHistory.StreamOf(instanceId), StreamReadOptions.All, Ct);
+        var history = await (harness ?? _harness).Events.ReadStreamAsync(SagaHistory.StreamOf(instanceId), StreamReadOptions.All, Ct);
         var end = history.Single(e => e.Type == "saga.OrchestrationCompleted");
         return JsonDocument.Parse(end.Data).RootElement.GetProperty("output").Deserialize<T>();
     }

@@ -66,7 +66,7 @@ public sealed class FeedSubscriptionTests : IAsyncDisposable
         await RunUntilAsync(async e =>
         {
             // The first "slow" event waits for "fast", which comes after it in the feed: only keyed handling gets there.
-            if (e.StreamId == "slow" && e.StreamVersion == 1) await fastDone.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+            if (e.StreamId == "slow" && e.StreamVersion == 1) await fastDone.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
             order.Enqueue($"{e.StreamId}-{e.StreamVersion}");
             if (e.StreamId == "fast") fastDone.SetResult();
         }, () => order.Count == 4, options);
@@ -95,14 +95,15 @@ public sealed class FeedSubscriptionTests : IAsyncDisposable
         var subscription = new FeedSubscription("test", _events, _checkpoints, (e, _) => handle(e),
             (options ?? new FeedSubscriptionOptions()) with { RetryDelay = TimeSpan.FromMilliseconds(10) });
         var run = subscription.RunAsync(stop.Token);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // A bound on a failing run only: a passing one stops as soon as the handler has had everything.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!done() && DateTime.UtcNow < deadline) await Task.Delay(10, Ct);
         // Let the checkpoint reach the head (it is saved when the feed runs dry) before stopping.
         var head = await _events.GetHeadPositionAsync(Ct);
         while (await _checkpoints.GetAsync("test", Ct) < head && DateTime.UtcNow < deadline) await Task.Delay(10, Ct);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        Assert.True(done(), "the subscription did not hand over every event in 10 s");
+        Assert.True(done(), "the subscription did not hand over every event in 30 s");
     }
 
     public async ValueTask DisposeAsync()

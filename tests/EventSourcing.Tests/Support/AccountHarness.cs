@@ -11,9 +11,13 @@ public sealed class AccountHarness : IAsyncDisposable
 {
     private readonly TempDirectory _folder = new();
 
-    public AccountHarness(bool durable = true, StateCache? cache = null, Func<IEventStore, IEventStore>? wrap = null)
+    /// <param name="clock">The clock that stamps events; a fake one lets a test place events in time without waiting.</param>
+    public AccountHarness(bool durable = true, StateCache? cache = null, Func<IEventStore, IEventStore>? wrap = null, TimeProvider? clock = null)
     {
-        Store = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = _folder.File("events.db"), DurableCommits = durable });
+        Store = SqliteEventStore.Open(new SqliteStoreOptions
+        {
+            DatabasePath = _folder.File("events.db"), DurableCommits = durable, TimeProvider = clock ?? TimeProvider.System,
+        });
         Aggregates = new AggregateStore(wrap?.Invoke(Store) ?? Store, new EventSerializer(Account.Types()), Store.Snapshots, cache: cache);
     }
 
