@@ -1,4 +1,9 @@
 using System.Net;
+using EventSourcing.Sqlite;
+using EventSourcing.Sqlite.Sagas;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Ordering.Checkout;
 using Ordering.LocalHost.Tests.Support;
 
 namespace Ordering.LocalHost.Tests.InProcess;
@@ -7,53 +12,59 @@ namespace Ordering.LocalHost.Tests.InProcess;
 public sealed class CheckoutHostTests : IAsyncDisposable
 {
     private readonly InProcessApi _api = new();
-    private readonly HttpClient _client;
-    private readonly CheckoutDriver _checkout;
+    private HttpClient? _client;
+    private CheckoutDriver? _checkout;
 
-    public CheckoutHostTests()
-    {
-        _api.Settings["Checkout:PaymentTimeout"] = "00:00:01.500";
-        _client = _api.CreateClient();
-        _checkout = new CheckoutDriver(_client);
-    }
+    public CheckoutHostTests() => _api.Settings["Checkout:PaymentTimeout"] = "00:00:01.500";
+
+    private HttpClient Client => _client ?? throw new InvalidOperationException("Start the host first.");
+
+    private CheckoutDriver Checkout => _checkout ?? throw new InvalidOperationException("Start the host first.");
 
     [Fact]
     public async Task A_payment_that_does_not_arrive_in_time_releases_the_stock_and_cancels_the_order()
     {
-        var sku = await _checkout.GivenStock(3);
-        var orderId = await _checkout.GivenOrder((sku, 3));
+        // The host's time moves only when the test moves it: the payment timeout fires when the test says, never
+        // before the test has seen the saga wait for the payment.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Start(clock);
+        var sku = await Checkout.GivenStock(3);
+        var orderId = await Checkout.GivenOrder((sku, 3));
+        var sagaUrl = await Checkout.CheckoutAwaitingPayment(orderId);
 
-        var sagaUrl = await _checkout.CheckoutAwaitingPayment(orderId);
-        var saga = await _checkout.Finished(sagaUrl);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var saga = await Checkout.Finished(sagaUrl);
 
         Assert.Equal("Compensated", saga.Value<string>("status"));
         Assert.Equal("payment timed out after 00:00:01.5000000", saga.Value<string>("reason"));
         Assert.Equal("fired", saga["steps"]!.AsArray().Single(s => s.Value<string>("kind") == "timer").Value<string>("status"));
-        await _checkout.AssertStock(sku, onHand: 3, reserved: 0);
-        Assert.Equal("OrderCancelled", (await _checkout.EventTypes($"order-{orderId}"))[^1]);
-        // A payment that arrives after the saga gave up changes nothing in the order.
-        await _client.Post($"/api/payments/{orderId}/confirm", new { amount = 30m });
-        await Task.Delay(300, TestContext.Current.CancellationToken);
-        Assert.Equal("OrderCancelled", (await _checkout.EventTypes($"order-{orderId}"))[^1]);
+        await Checkout.AssertStock(sku, onHand: 3, reserved: 0);
+        Assert.Equal("OrderCancelled", (await Checkout.EventTypes($"order-{orderId}"))[^1]);
+        // A payment that arrives after the saga gave up changes nothing in the order: looked at once the checkout
+        // trigger has handled everything up to the payment (its checkpoint is past it), not after a pause.
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.Post($"/api/payments/{orderId}/confirm", new { amount = 30m })).StatusCode);
+        await TriggerHandledEverythingSoFar();
+        Assert.Equal("OrderCancelled", (await Checkout.EventTypes($"order-{orderId}"))[^1]);
     }
 
     [Fact]
     public async Task Two_hundred_checkouts_racing_for_scarce_stock_never_oversell_and_every_saga_ends()
     {
-        var onHand = new Dictionary<string, int> { [await _checkout.GivenStock(40)] = 40, [await _checkout.GivenStock(25)] = 25, [await _checkout.GivenStock(60)] = 60 };
+        Start();
+        var onHand = new Dictionary<string, int> { [await Checkout.GivenStock(40)] = 40, [await Checkout.GivenStock(25)] = 25, [await Checkout.GivenStock(60)] = 60 };
         var skus = onHand.Keys.ToArray();
         var lines = Enumerable.Range(0, 200).Select(i => new[] { (skus[i % 3], 1 + i % 2), (skus[(i + 1) % 3], 1) }).ToArray();
-        var orders = await Task.WhenAll(lines.Select(order => _checkout.GivenOrder(order)));
+        var orders = await Task.WhenAll(lines.Select(order => Checkout.GivenOrder(order)));
 
         // Every customer checks out and pays at once; sagas that find no stock left compensate.
         var sagaUrls = await Task.WhenAll(orders.Select(async (orderId, i) =>
         {
-            var sagaUrl = await _checkout.Checkout(orderId);
+            var sagaUrl = await Checkout.Checkout(orderId);
             var total = lines[i].Sum(l => l.Item2) * 10m;
-            Assert.Equal(HttpStatusCode.Accepted, (await _client.Post($"/api/payments/{orderId}/confirm", new { amount = total })).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await Client.Post($"/api/payments/{orderId}/confirm", new { amount = total })).StatusCode);
             return sagaUrl;
         }));
-        var ended = await Task.WhenAll(sagaUrls.Select(url => _checkout.Finished(url, seconds: 90)));
+        var ended = await Task.WhenAll(sagaUrls.Select(url => Checkout.Finished(url, seconds: 90)));
 
         var statuses = ended.Select(s => s.Value<string>("status")).ToArray();
         Assert.All(statuses, status => Assert.Contains(status, new[] { "Completed", "Compensated" }));
@@ -63,14 +74,29 @@ public sealed class CheckoutHostTests : IAsyncDisposable
         {
             // What left the shelf is exactly what the completed orders bought: no double reservation, none lost.
             var sold = lines.Where((_, i) => statuses[i] == "Completed").SelectMany(l => l).Where(l => l.Item1 == sku).Sum(l => l.Item2);
-            await _checkout.AssertStock(sku, onHand: onHand[sku] - sold, reserved: 0);
+            await Checkout.AssertStock(sku, onHand: onHand[sku] - sold, reserved: 0);
             Assert.True(onHand[sku] - sold >= 0);
         }
     }
 
+    private void Start(TimeProvider? clock = null)
+    {
+        _api.Clock = clock;
+        _client = _api.CreateClient();
+        _checkout = new CheckoutDriver(_client);
+    }
+
+    /// <summary>Waits until the checkout trigger's checkpoint reaches the feed's head as it is now.</summary>
+    private async Task TriggerHandledEverythingSoFar()
+    {
+        var head = await _api.Services.GetRequiredService<SqliteEventStore>().GetHeadPositionAsync(TestContext.Current.CancellationToken);
+        var checkpoints = _api.Services.GetRequiredService<SqliteSagaStore>();
+        await CheckoutDriver.Eventually(async () => await checkpoints.GetAsync(CheckoutTrigger.SubscriptionName, TestContext.Current.CancellationToken) >= head);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
+        _client?.Dispose();
         await _api.DisposeAsync();
     }
 }

@@ -111,10 +111,10 @@ public sealed class HostScenarios : IAsyncLifetime
 
     private static async Task Eventually(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30); // a bound on a failing wait only
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the read model did not catch up within 10 s");
+            Assert.True(DateTime.UtcNow < deadline, "the read model did not catch up within 30 s");
             await Task.Delay(25, TestContext.Current.CancellationToken);
         }
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ordering.LocalHost.Tests.InProcess;
 
@@ -10,8 +12,16 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new()
     {
-        ["Api:ReadYourWritesTimeout"] = "00:00:01",
+        // How long a read with minVersion may wait for the read model: a bound that only a failing read meets, so a
+        // loaded machine never turns a fresh answer stale. The scenario that reads beyond the model waits it out.
+        ["Api:ReadYourWritesTimeout"] = "00:00:30",
     };
+
+    /// <summary>
+    /// The host's clock (its TimeProvider: saga timers, command times); set before the first client is created.
+    /// A FakeTimeProvider lets a test fire a timeout when it says so instead of racing it. Null: the system clock.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
 
     public string DataDirectory => _dataDirectory;
 
@@ -19,6 +29,7 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
     {
         builder.UseSetting("Store:DataDirectory", _dataDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     public override async ValueTask DisposeAsync()

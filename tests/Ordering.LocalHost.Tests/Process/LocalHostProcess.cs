@@ -70,7 +70,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A bound on a host that never comes up; with every core busy, `dotnet run` alone can take tens of seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The local host exited with {_process.ExitCode}:\n{Output}");
@@ -82,7 +83,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { /* slow first answer */ }
             await Task.Delay(100, cancellationToken);
         }
-        throw new TimeoutException($"The local host did not answer /api/health within 60 s:\n{Output}");
+        throw new TimeoutException($"The local host did not answer /api/health within 120 s:\n{Output}");
     }
 
     private void Append(string? line)

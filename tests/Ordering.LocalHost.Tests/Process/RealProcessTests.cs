@@ -25,7 +25,12 @@ public sealed class RealProcessTests : IDisposable
             await first.KillAsync(); // no graceful shutdown: only what was committed survives
         }
 
-        await using var second = await LocalHostProcess.StartAsync(_dataDirectory, ct);
+        // The restarted host's read model catches up from the feed; a generous read-your-writes bound keeps a loaded
+        // machine from turning that read stale (a fresh answer returns as soon as it is there).
+        await using var second = await LocalHostProcess.StartAsync(_dataDirectory, ct, new Dictionary<string, string>
+        {
+            ["Api__ReadYourWritesTimeout"] = "00:00:30",
+        });
         using var again = new HttpClient { BaseAddress = second.BaseAddress };
         var order = await again.Get($"/api/orders/{orderId}?minVersion={orderVersion}");
         var trail = await (await again.Get($"/api/streams/order-{orderId}/events")).Json();

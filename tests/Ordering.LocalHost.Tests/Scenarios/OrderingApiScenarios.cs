@@ -16,8 +16,8 @@ public abstract partial class OrderingApiScenarios
     /// <summary>Why this backend cannot rebuild a projection, or null when it can.</summary>
     protected virtual string? RebuildUnsupported => null;
 
-    /// <summary>How long a rebuild may take to take over.</summary>
-    protected virtual int RebuildSeconds => 10;
+    /// <summary>How long a rebuild may take to take over (a bound on a failing wait, not a speed target).</summary>
+    protected virtual int RebuildSeconds => 30;
 
     protected static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
@@ -49,7 +49,7 @@ public abstract partial class OrderingApiScenarios
         return response.StatusCode == HttpStatusCode.NotFound ? 0 : (await response.Json()).Value<long>("version");
     }
 
-    /// <summary>Waits up to 10 s for an eventually consistent read to hold.</summary>
+    /// <summary>Waits (up to 30 s, a bound on failure only) for an eventually consistent read to hold.</summary>
     protected static Task Eventually(Func<Task<bool>> condition) => CheckoutDriver.Eventually(condition);
 
     protected static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null)

@@ -6,8 +6,11 @@ namespace Ordering.LocalHost.Tests.Support;
 /// <summary>Drives checkouts over HTTP for any backend: stock, orders, the saga's status, stock levels.</summary>
 public sealed class CheckoutDriver(HttpClient client)
 {
-    /// <summary>Waits up to <paramref name="seconds"/> for an eventually consistent read to hold.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, int seconds = 10)
+    /// <summary>
+    /// Waits for an eventually consistent read to hold. <paramref name="seconds"/> only ends a failing wait (generous,
+    /// for a loaded machine): a passing one returns as soon as the read holds.
+    /// </summary>
+    public static async Task Eventually(Func<Task<bool>> condition, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
@@ -46,7 +49,7 @@ public sealed class CheckoutDriver(HttpClient client)
     }
 
     /// <summary>Checks the order out and waits until its saga waits for the payment callback; returns the saga's URL.</summary>
-    public async Task<string> CheckoutAwaitingPayment(string orderId, int seconds = 10)
+    public async Task<string> CheckoutAwaitingPayment(string orderId, int seconds = 30)
     {
         var sagaUrl = await Checkout(orderId);
         await SagaAt(sagaUrl, s => s["customStatus"]?.Value<string>("stage") == "awaiting-payment", seconds);
@@ -54,7 +57,7 @@ public sealed class CheckoutDriver(HttpClient client)
     }
 
     /// <summary>The saga once it satisfies <paramref name="condition"/> (404 until the feed has started it).</summary>
-    public async Task<JsonNode> SagaAt(string sagaUrl, Func<JsonNode, bool> condition, int seconds = 10)
+    public async Task<JsonNode> SagaAt(string sagaUrl, Func<JsonNode, bool> condition, int seconds = 30)
     {
         JsonNode? saga = null;
         await Eventually(async () =>
@@ -67,7 +70,7 @@ public sealed class CheckoutDriver(HttpClient client)
         return saga!;
     }
 
-    public Task<JsonNode> Finished(string sagaUrl, int seconds = 10) => SagaAt(sagaUrl, s => s.Value<string>("status") != "Running", seconds);
+    public Task<JsonNode> Finished(string sagaUrl, int seconds = 30) => SagaAt(sagaUrl, s => s.Value<string>("status") != "Running", seconds);
 
     /// <summary>Waits until the SKU's read model shows exactly this stock (and available = on hand - reserved).</summary>
     public Task AssertStock(string sku, int onHand, int reserved) => Eventually(async () =>
