@@ -78,8 +78,8 @@ internal sealed class AppendStatements : IDisposable
 
         // Undo this append's partial writes before asking whether it is a retry of a committed one.
         _rollbackToSavepoint.ExecuteNonQuery();
-        return FindRetry(append) ?? (attempt.IdClash
-            ? throw new InvalidOperationException($"An event id of the append to '{append.StreamId}' clashed but is not stored.")
+        return FindCommitted(append) ?? (attempt.IdClash
+            ? throw new UnstoredEventIdClashException($"An event id of the append to '{append.StreamId}' clashed but is not stored.")
             : throw new WrongExpectedVersionException(append.StreamId, append.Expected, attempt.Current));
     }
 
@@ -129,7 +129,12 @@ internal sealed class AppendStatements : IDisposable
         return (long)_insertEvent.ExecuteScalar()!;
     }
 
-    private AppendResult? FindRetry(PendingAppend append)
+    /// <summary>
+    /// The result of <paramref name="append"/> when its events are stored (a retry, or a commit whose answer was lost);
+    /// null when none is.
+    /// </summary>
+    /// <exception cref="DuplicateEventIdException">Some of its ids are stored elsewhere.</exception>
+    public AppendResult? FindCommitted(PendingAppend append)
     {
         var found = new StoredEventLocation?[append.Events.Count];
         for (var i = 0; i < found.Length; i++)
@@ -158,7 +163,7 @@ internal sealed class AppendStatements : IDisposable
 }
 
 /// <summary>An append waiting for the next group commit.</summary>
-internal sealed record PendingAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<EventData> Events)
+internal sealed record PendingAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<EventData> Events) : WriterRequest
 {
     public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

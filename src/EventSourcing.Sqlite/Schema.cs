@@ -37,6 +37,13 @@ internal static class Schema
             timestamp       INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // One row the writer commits to see whether writes work again after a fault (the health check's probe).
+        """
+        CREATE TABLE write_probe (
+            id          INTEGER PRIMARY KEY,
+            written_at  INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Brings the database up to the current schema in one transaction.</summary>

@@ -15,9 +15,12 @@ internal sealed class SqliteDatabase : IDisposable
     private SqliteDatabase(string connectionString, FileStream fileLock, bool durable)
     {
         ConnectionString = connectionString;
+        _unpooledConnectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         _lock = fileLock;
         _durable = durable;
     }
+
+    private readonly string _unpooledConnectionString;
 
     public string ConnectionString { get; }
 
@@ -55,9 +58,13 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>An open connection with the per-connection settings every user of the file needs.</summary>
-    public SqliteConnection OpenConnection()
+    /// <param name="pooled">
+    /// False for a connection that must really close when disposed: the event writer's, which it throws away after a
+    /// storage fault rather than hand a connection in an unknown state back to the pool for readers.
+    /// </param>
+    public SqliteConnection OpenConnection(bool pooled = true)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(pooled ? ConnectionString : _unpooledConnectionString);
         connection.Open();
         // temp_store MEMORY keeps each append's savepoint journal off disk (it spills to a temp file past
         // 64 KiB otherwise, doubling the cost of a group commit). Checkpoints run inside a commit: every
@@ -70,6 +77,13 @@ internal sealed class SqliteDatabase : IDisposable
             PRAGMA wal_autocheckpoint = 10000;
             """);
         return connection;
+    }
+
+    /// <summary>What a connection of this file, opened as the stores open theirs, runs with: read back from it.</summary>
+    public ConnectionSettings ReadSettings(string store)
+    {
+        using var connection = OpenConnection();
+        return ConnectionSettings.Read(connection, store);
     }
 
     /// <summary>Closes the pooled connections of this file (so it can be moved or deleted) and releases the lock.</summary>

@@ -7,7 +7,12 @@ namespace EventSourcing.Sqlite;
 /// The embedded event store. Appends go through one group-commit writer; reads use their own
 /// pooled connections and see only committed data (WAL snapshot isolation).
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
+/// <remarks>
+/// A write that fails on the disk (full, failing) throws <see cref="StoreUnavailableException"/> when nothing of it was
+/// committed and <see cref="AppendOutcomeUnknownException"/> when that cannot be told; the store keeps serving and
+/// writes again once the fault is gone. <see cref="CheckWritesAsync"/> says whether writes work now.
+/// </remarks>
+public sealed class SqliteEventStore : IEventStore, IEventFeed, IWriteHealth, IReportsConnectionSettings, IAsyncDisposable
 {
     private const string EventColumns =
         "event_id, stream_id, version, position, type, schema_version, timestamp, data, correlation_id, causation_id, headers";
@@ -16,11 +21,11 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
     private readonly GroupCommitWriter _writer;
     private readonly SqliteStoreOptions _options;
 
-    private SqliteEventStore(SqliteDatabase database, SqliteStoreOptions options)
+    private SqliteEventStore(SqliteDatabase database, SqliteStoreOptions options, Action<SqliteConnection>? writerConnectionOpened)
     {
         _database = database;
         _options = options;
-        _writer = new GroupCommitWriter(database, options);
+        _writer = new GroupCommitWriter(database, options, writerConnectionOpened);
         Snapshots = new SqliteSnapshotStore(database);
     }
 
@@ -29,14 +34,17 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
 
     /// <summary>Opens (creating or migrating) the database at <see cref="SqliteStoreOptions.DatabasePath"/>.</summary>
     /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
-    public static SqliteEventStore Open(SqliteStoreOptions options)
+    public static SqliteEventStore Open(SqliteStoreOptions options) => Open(options, writerConnectionOpened: null);
+
+    /// <param name="writerConnectionOpened">Sees each connection the writer opens: fault tests break one for real.</param>
+    internal static SqliteEventStore Open(SqliteStoreOptions options, Action<SqliteConnection>? writerConnectionOpened)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAppendsPerCommit, 1);
         var database = SqliteDatabase.Open(options.DatabasePath, options.DurableCommits, Schema.Migrate, "event store");
         try
         {
-            return new SqliteEventStore(database, options);
+            return new SqliteEventStore(database, options, writerConnectionOpened);
         }
         catch
         {
@@ -120,6 +128,18 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IAsyncDisposable
     /// <summary>Completes as soon as a commit moves the head past <paramref name="afterPosition"/>; no polling.</summary>
     public Task WaitForEventsAsync(long afterPosition, CancellationToken cancellationToken = default) =>
         _writer.WaitForEventsAsync(afterPosition, cancellationToken);
+
+    /// <summary>
+    /// Null when appends work. After an append failed on the disk, commits a probe row to see whether they work again,
+    /// so a health check reports recovery (space freed) without waiting for the next append.
+    /// </summary>
+    public Task<string?> CheckWritesAsync(CancellationToken cancellationToken = default) => _writer.CheckWritesAsync(cancellationToken);
+
+    async Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
+    [
+        await _writer.RunOnConnectionAsync(connection => ConnectionSettings.Read(connection, "event store: writer"), cancellationToken),
+        _database.ReadSettings("event store: snapshots and reads"),
+    ];
 
     /// <summary>Finishes every queued append, then closes the database.</summary>
     public async ValueTask DisposeAsync()

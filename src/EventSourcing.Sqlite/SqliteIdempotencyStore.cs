@@ -8,9 +8,12 @@ namespace EventSourcing.Sqlite;
 /// Idempotent responses in a small database file of their own, so replays never contend with appends.
 /// Expired records are removed as new ones are saved.
 /// </summary>
-public sealed class SqliteIdempotencyStore : IIdempotencyStore, IDisposable
+public sealed class SqliteIdempotencyStore : IIdempotencyStore, IReportsConnectionSettings, IDisposable
 {
     private readonly SqliteDatabase _database;
+
+    Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConnectionSettings>>([_database.ReadSettings("idempotency store")]);
 
     /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
     public SqliteIdempotencyStore(string databasePath) =>

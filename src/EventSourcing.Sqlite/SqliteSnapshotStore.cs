@@ -4,9 +4,12 @@ using Microsoft.Data.Sqlite;
 namespace EventSourcing.Sqlite;
 
 /// <summary>Snapshots in the event store's database, one row per stream, never moved backwards.</summary>
-public sealed class SqliteSnapshotStore : ISnapshotStore
+public sealed class SqliteSnapshotStore : ISnapshotStore, IReportsConnectionSettings
 {
     private readonly SqliteDatabase _database;
+
+    Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConnectionSettings>>([_database.ReadSettings("snapshot store")]);
 
     internal SqliteSnapshotStore(SqliteDatabase database) => _database = database;
 

@@ -7,12 +7,15 @@ namespace EventSourcing.Sqlite.Projections;
 /// Read models, checkpoints and dead letters in a database file of their own. Each page commits documents,
 /// dead letters and checkpoint in one transaction; reads see only committed pages of the active generation.
 /// </summary>
-public sealed partial class SqliteProjectionStore : IProjectionStore, IReadModelStore, IDisposable
+public sealed partial class SqliteProjectionStore : IProjectionStore, IReadModelStore, IReportsConnectionSettings, IDisposable
 {
     // Statistics go stale as documents pile up; refreshing them now and then keeps property indexes in use.
     private const int OptimizeEveryCommits = 500;
 
     private readonly SqliteDatabase _database;
+
+    Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConnectionSettings>>([_database.ReadSettings("projection store: read models, checkpoints, dead letters")]);
     private readonly SqliteProjectionStoreOptions _options;
     private int _commits;
 

@@ -8,9 +8,12 @@ namespace EventSourcing.Sqlite.Sagas;
 /// The embedded runner's bookkeeping in a small file of its own: which instances may still run, and how far each
 /// feed subscription (the saga triggers) has read. Histories themselves are event streams in the event store.
 /// </summary>
-public sealed class SqliteSagaStore : ISagaInstanceIndex, ISubscriptionCheckpoints, IDisposable
+public sealed class SqliteSagaStore : ISagaInstanceIndex, ISubscriptionCheckpoints, IReportsConnectionSettings, IDisposable
 {
     private readonly SqliteDatabase _database;
+
+    Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConnectionSettings>>([_database.ReadSettings("saga store and subscription checkpoints")]);
 
     /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
     public SqliteSagaStore(string databasePath) =>

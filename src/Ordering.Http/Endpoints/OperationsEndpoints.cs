@@ -24,18 +24,23 @@ public static class OperationsEndpoints
     public static Task<IResult> RetryDeadLetters(HttpRequest request, string name, ApiPipeline api, IProjectionRuntime runner) =>
         api.CommandAsync(request, async (_, ct) => ApiResponse.Ok(await runner.RetryDeadLettersAsync(name, ct)));
 
-    /// <summary>200 when the store answers, 503 otherwise.</summary>
+    /// <summary>
+    /// 200 when the store answers and (where it can tell) accepts writes; 503 when it is unreachable, or reachable
+    /// but failing writes (a full disk leaves reads working, so a read alone would say "healthy").
+    /// </summary>
     public static Task<IResult> Health(HttpRequest request, ApiPipeline api, IEventStore store) =>
         api.QueryAsync(request, async ct =>
         {
             try
             {
                 await store.GetStreamVersionAsync("health-probe", ct);
-                return ApiResponse.Ok(new { status = "Healthy", store = "reachable" });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 return new ApiResponse(503, new { status = "Unhealthy", store = "unreachable", error = e.GetType().Name });
             }
+            if (store is IWriteHealth writes && await writes.CheckWritesAsync(ct) is { } fault)
+                return new ApiResponse(503, new { status = "Unhealthy", store = "not-writable", error = "store-unavailable", detail = fault });
+            return ApiResponse.Ok(new { status = "Healthy", store = "reachable" });
         });
 }
