@@ -302,10 +302,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private static void Probe(SqliteConnection connection)
-    {
-        connection.Run("BEGIN IMMEDIATE; INSERT OR REPLACE INTO write_probe (id, written_at) VALUES (1, unixepoch()); COMMIT;");
-    }
+    // 64 KiB, not one row: a failed commit leaves its partly written log frames allocated, and a tiny probe would
+    // fit in that slack on a disk that still refuses every real append.
+    private static void Probe(SqliteConnection connection) =>
+        connection.Run("BEGIN IMMEDIATE; INSERT OR REPLACE INTO write_probe (id, written_at, data) VALUES (1, unixepoch(), randomblob(65536)); COMMIT;");
 
     private void RecordFault(Exception e) => _fault = Describe(e);
 

@@ -41,7 +41,8 @@ internal static class Schema
         """
         CREATE TABLE write_probe (
             id          INTEGER PRIMARY KEY,
-            written_at  INTEGER NOT NULL
+            written_at  INTEGER NOT NULL,
+            data        BLOB NOT NULL
         );
         """,
     ];

@@ -13,10 +13,12 @@ public sealed record SqliteProjectionStoreOptions
     public required string DatabasePath { get; init; }
 
     /// <summary>
-    /// False (default): synchronous = NORMAL. A power cut may undo the last pages, but documents and checkpoint roll
-    /// back together and the feed replays them, so read models need no fsync per page. True: FULL.
+    /// True (default): synchronous = FULL, each page fsynced before it counts, like every other file the backend writes:
+    /// what an operator was told (a dead letter retried, a rebuild switched over) is not undone by a power cut.
+    /// False (NORMAL) saves that fsync per page: a power cut may undo the last pages, documents and checkpoint
+    /// together, and the feed replays them; fit for read models nobody acts on.
     /// </summary>
-    public bool DurableCommits { get; init; }
+    public bool DurableCommits { get; init; } = true;
 
     /// <summary>How documents deserialize on reads; must match the options they were written with (the event serializer's).</summary>
     public JsonSerializerOptions JsonOptions { get; init; } = EventSerializer.DefaultOptions;

@@ -4,7 +4,7 @@ using EventSourcing.Store;
 namespace EventSourcing.Diagnostics;
 
 /// <summary>Wraps any store with a trace span and latency metric per append; reads pass straight through.</summary>
-public sealed class InstrumentedEventStore(IEventStore inner) : IEventStore
+public sealed class InstrumentedEventStore(IEventStore inner) : IEventStore, IWriteHealth
 {
     public async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
@@ -36,4 +36,8 @@ public sealed class InstrumentedEventStore(IEventStore inner) : IEventStore
 
     public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default) =>
         inner.GetStreamVersionAsync(streamId, cancellationToken);
+
+    /// <summary>The wrapped store's answer when it can tell whether it writes; otherwise null (nothing known against it).</summary>
+    public Task<string?> CheckWritesAsync(CancellationToken cancellationToken = default) =>
+        inner is IWriteHealth health ? health.CheckWritesAsync(cancellationToken) : Task.FromResult<string?>(null);
 }
