@@ -24,10 +24,8 @@ public static class OperationsEndpoints
     public static Task<IResult> RetryDeadLetters(HttpRequest request, string name, ApiPipeline api, IProjectionRuntime runner) =>
         api.CommandAsync(request, async (_, ct) => ApiResponse.Ok(await runner.RetryDeadLettersAsync(name, ct)));
 
-    /// <summary>
-    /// 200 when the store answers and (where it can tell) accepts writes; 503 when it is unreachable, or reachable
-    /// but failing writes (a full disk leaves reads working, so a read alone would say "healthy").
-    /// </summary>
+    /// <summary>200 when the store answers and accepts writes, 503 otherwise (unreachable, or not writable: a full disk).</summary>
+    /// <remarks>A full disk leaves reads working, so a read alone would say "healthy"; stores that can tell are asked.</remarks>
     public static Task<IResult> Health(HttpRequest request, ApiPipeline api, IEventStore store) =>
         api.QueryAsync(request, async ct =>
         {

@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace EventSourcing.Tests.Sqlite;
 
 /// <summary>
-/// A size-limited tmpfs the test mounts for itself (root only), to fill for real: SQLite then meets ENOSPC from the
-/// kernel exactly as on a full disk. Where mounting is not permitted the test is skipped with the reason, unless
-/// <c>SQLITE_FAULT_TESTS_REQUIRE_MOUNT=1</c> (set by .ci/run) makes that a failure.
+/// A size-limited tmpfs the test mounts for itself, to fill for real: SQLite then meets ENOSPC from the kernel exactly
+/// as on a full disk. Mounting needs root, or passwordless sudo (as on GitHub's runners; a tmpfs is world-writable).
+/// Where neither is there the test is skipped with the reason, unless <c>SQLITE_FAULT_TESTS_REQUIRE_MOUNT=1</c>
+/// (set by .ci/run) makes that a failure.
 /// </summary>
 /// <remarks>Linked into Ordering.LocalHost.Tests as well.</remarks>
 public sealed class SmallFilesystem : IDisposable
@@ -26,11 +27,11 @@ public sealed class SmallFilesystem : IDisposable
     public static SmallFilesystem MountOrSkip(long bytes)
     {
         var folder = Directory.CreateTempSubdirectory("small-fs-").FullName;
-        var (mounted, output) = Run("mount", "-t", "tmpfs", "-o", $"size={bytes}", "tmpfs", folder);
+        var (mounted, output) = AsRoot("mount", "-t", "tmpfs", "-o", $"size={bytes}", "tmpfs", folder);
         if (mounted) return new SmallFilesystem(folder);
 
         Directory.Delete(folder);
-        var reason = $"Cannot mount a size-limited tmpfs to fill (needs root or CAP_SYS_ADMIN): {output}";
+        var reason = $"Cannot mount a size-limited tmpfs to fill (needs root or passwordless sudo): {output}";
         if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
             throw new InvalidOperationException($"{reason} ({RequireVariable}=1 demands this test run.)");
         Assert.Skip(reason);
@@ -72,10 +73,13 @@ public sealed class SmallFilesystem : IDisposable
     public void Dispose()
     {
         // A lazy unmount detaches it even if a file is still open somewhere; the memory goes when the last one closes.
-        if (!Run("umount", Path).Ok) Run("umount", "-l", Path);
+        if (!AsRoot("umount", Path).Ok) AsRoot("umount", "-l", Path);
         try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { /* the OS cleans temp */ }
     }
+
+    private static (bool Ok, string Output) AsRoot(string program, params string[] arguments) =>
+        Environment.IsPrivilegedProcess ? Run(program, arguments) : Run("sudo", ["-n", program, .. arguments]);
 
     private static (bool Ok, string Output) Run(string program, params string[] arguments)
     {
