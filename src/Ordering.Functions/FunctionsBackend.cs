@@ -17,6 +17,7 @@ using Microsoft.Extensions.Logging;
 using Ordering.Domain;
 using Ordering.Functions.ChangeFeed;
 using Ordering.Http;
+using Ordering.Http.Pipeline;
 using Ordering.ReadModels;
 
 namespace Ordering.Functions;
@@ -73,6 +74,9 @@ internal static class FunctionsBackend
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(
             Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>()));
 
+        // The function key the Functions host let the request in with (AuthorizationLevel.Function), header or query.
+        services.AddSingleton(new CallerCredential(request =>
+            request.Headers["x-functions-key"].ToString() is { Length: > 0 } header ? header : request.Query["code"].ToString()));
         services.AddOrderingApplication(configuration);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ordering.Application;
 using Ordering.Checkout;
 using Ordering.Http.Pipeline;
@@ -12,6 +13,7 @@ public static class OrderingApplication
     public static IServiceCollection AddOrderingApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new ApiOptions());
+        services.TryAddSingleton(CallerCredential.None); // a host with authentication registers its own first
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton(new ReadYourWrites(configuration.GetValue("Api:ReadYourWritesTimeout", TimeSpan.FromSeconds(5))));
         services.AddSingleton<OrderingHandlers>();

@@ -43,6 +43,7 @@ internal static partial class OrderingBackend
 
         services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
         services.UseCosmosWhenConfigured(configuration); // Store:Provider=Cosmos replaces the embedded stores above
+        services.AddSingleton(ApiKeyMiddleware.Credential(configuration));
         services.AddOrderingApplication(configuration);
 
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace EventSourcing.Cosmos.Idempotency;
 
 /// <summary>
-/// First responses by idempotency key in the requests container (partition key <c>/id</c>, time to live on). Two
-/// racing first requests agree on one answer because only one create of a key succeeds; an expired record is
-/// replaced under its ETag.
+/// Idempotency keys in the requests container (partition key <c>/id</c>, time to live on). A key is reserved by
+/// creating its document, which only one request can do; a reservation is completed, released or, once its lease is
+/// over (a crashed request), taken over only under the ETag it was read with, so no two requests ever hold one key.
 /// </summary>
 public sealed class CosmosIdempotencyStore : IIdempotencyStore
 {
@@ -26,40 +26,77 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
         _calls = CosmosCalls.Create(retry, logger);
     }
 
-    public async Task<IdempotentResponse?> FindAsync(string key, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    public async Task<IdempotencyReservation> ReserveAsync(IdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var (document, _) = await ReadAsync(IdempotencyDocument.IdOf(key), cancellationToken);
-        return document is not null && document.IsLive(notBefore) ? document.ToResponse() : null;
+        ArgumentNullException.ThrowIfNull(claim);
+        var token = Guid.NewGuid().ToString("N");
+        var reservation = IdempotencyDocument.Reservation(claim, token);
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var (existing, etag) = await ReadAsync(reservation.Id, cancellationToken);
+            // A create that was retried after an ambiguous timeout may have been this one's own.
+            if (existing?.Token == token) return new IdempotencyReservation.Reserved(token);
+            if (existing is not null && existing.IsLive(claim.Now, claim.NotBefore)) return existing.Found();
+            // Free, expired, or held by a request whose lease ran out: create, or replace exactly what was read.
+            using var written = await WriteAsync("reserve-key", reservation, etag, cancellationToken);
+            if (written.IsSuccessStatusCode) return new IdempotencyReservation.Reserved(token);
+            // Another request created or took it first (or Cosmos expired it meanwhile): read again.
+            EnsureRace(written, "reserve-key", reservation.Id);
+        }
+        throw new InvalidOperationException($"Idempotency key '{claim.Key}' kept changing hands; giving up after {MaxRounds} rounds.");
     }
 
-    public async Task<IdempotentResponse> SaveAsync(IdempotentResponse response, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(IdempotentResponse response, string token, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
     {
         var document = IdempotencyDocument.From(response, notBefore);
-        var body = JsonSerializer.SerializeToUtf8Bytes(document, CosmosJson.Options);
-        var partition = new PartitionKey(document.Id);
         for (var round = 0; round < MaxRounds; round++)
         {
             var (existing, etag) = await ReadAsync(document.Id, cancellationToken);
-            if (existing is not null && existing.IsLive(notBefore)) return existing.ToResponse();
-            using var written = await _calls.SendAsync("save-response", document.Id, ct => etag is null
-                ? _container.CreateItemStreamAsync(new MemoryStream(body, writable: false), partition, cancellationToken: ct)
-                : _container.ReplaceItemStreamAsync(new MemoryStream(body, writable: false), document.Id, partition,
-                    new ItemRequestOptions { IfMatchEtag = etag }, ct), new Charge(), cancellationToken);
-            if (written.IsSuccessStatusCode) return response;
-            // Another request saved (or replaced) the record first: read again and answer with what is kept.
-            if (written.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound))
-                CosmosCalls.EnsureSuccess(written, "save-response", document.Id);
+            if (existing?.Token != token) return false;
+            using var written = await WriteAsync("complete-key", document, etag, cancellationToken);
+            if (written.IsSuccessStatusCode) return true;
+            EnsureRace(written, "complete-key", document.Id);
         }
-        throw new InvalidOperationException($"The response for idempotency key '{response.Key}' kept being replaced; giving up after {MaxRounds} rounds.");
+        throw new InvalidOperationException($"The reservation of idempotency key '{response.Key}' kept changing; giving up after {MaxRounds} rounds.");
+    }
+
+    public async Task ReleaseAsync(string key, string token, CancellationToken cancellationToken = default)
+    {
+        var id = IdempotencyDocument.IdOf(key);
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var (existing, etag) = await ReadAsync(id, cancellationToken);
+            if (existing?.Token != token) return;
+            using var deleted = await _calls.SendAsync("release-key", id, ct => _container.DeleteItemStreamAsync(
+                id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, ct), new Charge(), cancellationToken);
+            if (deleted.IsSuccessStatusCode || CosmosCalls.IsNotFound(deleted)) return;
+            EnsureRace(deleted, "release-key", id);
+        }
+    }
+
+    private async Task<ResponseMessage> WriteAsync(string operation, IdempotencyDocument document, string? etag, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(document, CosmosJson.Options);
+        var partition = new PartitionKey(document.Id);
+        return await _calls.SendAsync(operation, document.Id, ct => etag is null
+            ? _container.CreateItemStreamAsync(new MemoryStream(body, writable: false), partition, cancellationToken: ct)
+            : _container.ReplaceItemStreamAsync(new MemoryStream(body, writable: false), document.Id, partition,
+                new ItemRequestOptions { IfMatchEtag = etag }, ct), new Charge(), cancellationToken);
+    }
+
+    // 409 (created meanwhile), 412 (changed since read) and 404 (expired since read) mean: read again and decide anew.
+    private static void EnsureRace(ResponseMessage response, string operation, string id)
+    {
+        if (response.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound))
+            CosmosCalls.EnsureSuccess(response, operation, id);
     }
 
     private async Task<(IdempotencyDocument? Document, string? ETag)> ReadAsync(string id, CancellationToken cancellationToken)
     {
-        using var response = await _calls.SendAsync("find-response", id,
+        using var response = await _calls.SendAsync("find-key", id,
             ct => _container.ReadItemStreamAsync(id, new PartitionKey(id), cancellationToken: ct), new Charge(), cancellationToken);
         if (CosmosCalls.IsNotFound(response)) return (null, null);
-        CosmosCalls.EnsureSuccess(response, "find-response", id);
+        CosmosCalls.EnsureSuccess(response, "find-key", id);
         var document = await JsonSerializer.DeserializeAsync<IdempotencyDocument>(response.Content, CosmosJson.Options, cancellationToken);
         return (document, response.Headers.ETag);
     }

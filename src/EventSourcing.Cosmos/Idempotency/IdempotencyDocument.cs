@@ -8,8 +8,9 @@ using EventSourcing.Idempotency;
 namespace EventSourcing.Cosmos.Idempotency;
 
 /// <summary>
-/// A first response in the requests container (partition key <c>/id</c>). The id is a hash of the key, so keys of any
-/// length and with any character make valid ids; <c>ttl</c> lets Cosmos delete it once the retention window is over.
+/// An idempotency key in the requests container (partition key <c>/id</c>): a reservation (a token and a lease, no
+/// status yet) while its request runs, then its first response. The id is a hash of the key, so keys of any length
+/// and with any character make valid ids; <c>ttl</c> lets Cosmos delete it once its window or lease is over.
 /// </summary>
 public sealed record IdempotencyDocument
 {
@@ -19,6 +20,13 @@ public sealed record IdempotencyDocument
     [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("key")] public string Key { get; init; } = "";
     [JsonPropertyName("requestHash")] public string RequestHash { get; init; } = "";
+
+    /// <summary>The reservation's token while its request runs; null once answered.</summary>
+    [JsonPropertyName("token")] public string? Token { get; init; }
+
+    [JsonPropertyName("leaseUntil"), JsonConverter(typeof(UtcTimestampConverter))]
+    public DateTimeOffset LeaseUntil { get; init; }
+
     [JsonPropertyName("statusCode")] public int StatusCode { get; init; }
     [JsonPropertyName("contentType")] public string? ContentType { get; init; }
     [JsonPropertyName("body")] public byte[] Body { get; init; } = [];
@@ -30,14 +38,32 @@ public sealed record IdempotencyDocument
     /// <summary>Seconds after the last write until Cosmos removes the document.</summary>
     [JsonPropertyName("ttl")] public int Ttl { get; init; }
 
+    /// <summary>Whether this is a reservation of a request that has not answered.</summary>
+    [JsonIgnore] public bool IsReservation => Token is not null;
+
     public static string IdOf(string key) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLower(CultureInfo.InvariantCulture);
+
+    /// <summary>The reservation <paramref name="claim"/> makes with <paramref name="token"/>; Cosmos removes it soon after its lease.</summary>
+    public static IdempotencyDocument Reservation(IdempotencyClaim claim, string token)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return new IdempotencyDocument
+        {
+            Id = IdOf(claim.Key),
+            Key = claim.Key,
+            RequestHash = claim.RequestHash,
+            Token = token,
+            LeaseUntil = claim.LeaseUntil,
+            CreatedAt = claim.Now,
+            Ttl = Seconds(claim.Lease),
+        };
+    }
 
     /// <param name="notBefore">Start of the retention window: the record lives as long as it stays inside it.</param>
     public static IdempotencyDocument From(IdempotentResponse response, DateTimeOffset notBefore)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var window = Math.Ceiling((response.CreatedAt - notBefore).TotalSeconds);
         return new IdempotencyDocument
         {
             Id = IdOf(response.Key),
@@ -48,12 +74,23 @@ public sealed record IdempotencyDocument
             Body = response.Body.ToArray(),
             Headers = response.Headers,
             CreatedAt = response.CreatedAt,
-            Ttl = (int)Math.Clamp(window, 0, int.MaxValue - TtlSlackSeconds) + TtlSlackSeconds,
+            Ttl = Seconds(response.CreatedAt - notBefore),
         };
     }
 
     public IdempotentResponse ToResponse() => new(Key, RequestHash, StatusCode, ContentType, Body, Headers, CreatedAt);
 
-    /// <summary>Whether the record still answers repeats (Cosmos deletes expired ones only eventually).</summary>
-    public bool IsLive(DateTimeOffset notBefore) => CreatedAt >= notBefore;
+    /// <summary>
+    /// Whether the record still holds its key at <paramref name="now"/>: a response inside the window, a reservation
+    /// inside its lease (Cosmos deletes expired ones only eventually).
+    /// </summary>
+    public bool IsLive(DateTimeOffset now, DateTimeOffset notBefore) => IsReservation ? LeaseUntil > now : CreatedAt >= notBefore;
+
+    /// <summary>What reserving finds in this live record.</summary>
+    public IdempotencyReservation Found() => IsReservation
+        ? new IdempotencyReservation.InProgress(RequestHash, LeaseUntil)
+        : new IdempotencyReservation.Completed(ToResponse());
+
+    private static int Seconds(TimeSpan span) =>
+        (int)Math.Clamp(Math.Ceiling(span.TotalSeconds), 0, int.MaxValue - TtlSlackSeconds) + TtlSlackSeconds;
 }

@@ -4,7 +4,10 @@ using EventSourcing.Store;
 
 namespace Ordering.Http.Pipeline;
 
-/// <summary>Maps the typed errors of every layer to problem details; anything unknown is a 500 that reveals nothing.</summary>
+/// <summary>
+/// Maps the typed errors of every layer to problem details; anything unknown is a 500 that reveals nothing. A detail says
+/// "nothing was changed" only where that is known.
+/// </summary>
 public static class Problems
 {
     public static ApiResponse From(Exception error, bool callerGaveVersion) => error switch
@@ -26,6 +29,7 @@ public static class Problems
             ApiResponse.Problem(412, "Precondition failed", $"The resource is at version {e.Actual}, not {e.Expected}.", "stale-version"),
         WrongExpectedVersionException e => ApiResponse.Problem(409, "Concurrent change", e.Message, "concurrent-change"),
         IdempotencyKeyReusedException e => ApiResponse.Problem(422, "Idempotency key reused", e.Message, "idempotency-key-reused"),
+        IdempotencyKeyInProgressException e => ApiResponse.Problem(409, "Request in progress", e.Message, "idempotency-in-progress"),
         PayloadTooLargeException e => ApiResponse.Problem(413, "Payload too large", e.Message, "payload-too-large"),
         AppendTooLargeException e => ApiResponse.Problem(413, "Payload too large", e.Message, "payload-too-large"),
         UnsupportedMediaTypeException e => ApiResponse.Problem(415, "Unsupported media type", e.Message, "unsupported-media-type"),
@@ -36,7 +40,10 @@ public static class Problems
         AppendOutcomeUnknownException => ApiResponse.Problem(503, "Outcome unknown",
             "The store could not tell whether the change was saved. Retry with the same Idempotency-Key: a change that was saved is recognised, not made twice.",
             "outcome-unknown"),
-        _ => ApiResponse.Problem(500, "Internal error", "The server failed to handle the request; nothing was changed. Retry with the same Idempotency-Key.", "internal-error"),
+        // Unknown means unknown: the failure may have come after the change was saved.
+        _ => ApiResponse.Problem(500, "Internal error",
+            "The server failed to handle the request; whether the change was saved is not known. Retry with the same Idempotency-Key: a change that was saved is recognised, not made twice.",
+            "internal-error"),
     };
 }
 
@@ -46,3 +53,7 @@ public sealed class NotFoundException(string message) : Exception(message);
 /// <summary>422: an idempotency key sent again with a different request.</summary>
 public sealed class IdempotencyKeyReusedException(string key)
     : Exception($"Idempotency-Key '{key}' was already used with a different request.");
+
+/// <summary>409: an Idempotency-Key whose first request is still running (and did not answer within the wait).</summary>
+public sealed class IdempotencyKeyInProgressException(string key)
+    : Exception($"A request with Idempotency-Key '{key}' is still in progress; retry with the same key to get its answer.");

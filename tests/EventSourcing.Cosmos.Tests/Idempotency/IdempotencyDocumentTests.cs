@@ -49,8 +49,23 @@ public sealed class IdempotencyDocumentTests
     {
         var document = IdempotencyDocument.From(First, NotBefore);
 
-        Assert.True(document.IsLive(NotBefore));
-        Assert.True(document.IsLive(Now));
-        Assert.False(document.IsLive(Now.AddTicks(1)));
+        Assert.True(document.IsLive(Now, NotBefore));
+        Assert.True(document.IsLive(Now, Now));
+        Assert.False(document.IsLive(Now, Now.AddTicks(1)));
+    }
+
+    [Fact]
+    public void A_reservation_holds_its_key_until_its_lease_ends_and_cosmos_removes_it_a_minute_later()
+    {
+        var claim = new IdempotencyClaim(First.Key, First.RequestHash, Now, NotBefore, TimeSpan.FromMinutes(2));
+
+        var reservation = IdempotencyDocument.Reservation(claim, "token-1");
+
+        Assert.True(reservation.IsReservation);
+        Assert.True(reservation.IsLive(Now.AddMinutes(2).AddTicks(-1), NotBefore));
+        Assert.False(reservation.IsLive(Now.AddMinutes(2), NotBefore));
+        Assert.Equal(120 + IdempotencyDocument.TtlSlackSeconds, reservation.Ttl);
+        Assert.IsType<IdempotencyReservation.InProgress>(reservation.Found());
+        Assert.IsType<IdempotencyReservation.Completed>(IdempotencyDocument.From(First, NotBefore).Found());
     }
 }
