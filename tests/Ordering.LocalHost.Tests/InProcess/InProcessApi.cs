@@ -25,11 +25,15 @@ public sealed class InProcessApi : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>Changes to the host's services (a wrapped store, a fake clock), applied after its own registrations.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Store:DataDirectory", _dataDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services => TestServices.ForEach(change => change(services)));
     }
 
     public override async ValueTask DisposeAsync()

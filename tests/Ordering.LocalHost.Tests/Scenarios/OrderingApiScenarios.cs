@@ -52,7 +52,11 @@ public abstract partial class OrderingApiScenarios
     /// <summary>Waits (up to 30 s, a bound on failure only) for an eventually consistent read to hold.</summary>
     protected static Task Eventually(Func<Task<bool>> condition) => CheckoutDriver.Eventually(condition);
 
-    protected static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null)
+    protected static Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? code = null) =>
+        AssertProblemOf(response, status, code);
+
+    /// <summary>That <paramref name="response"/> is problem details with <paramref name="status"/> and, if given, <paramref name="code"/>.</summary>
+    public static async Task AssertProblemOf(HttpResponseMessage response, HttpStatusCode status, string? code = null)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
