@@ -10,7 +10,7 @@ namespace Ordering.LocalHost.Tests.InProcess;
 
 /// <summary>
 /// Scenarios that need the host's inside or its settings: events written by an earlier version of the
-/// code, poison events, the API key. They run in memory only.
+/// code, poison events. They run in memory only.
 /// </summary>
 public sealed class HostScenarios : IAsyncLifetime
 {
@@ -61,22 +61,6 @@ public sealed class HostScenarios : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal((0, 1), ((await retry.Json()).Value<int>("applied"), (await retry.Json()).Value<int>("stillParked")));
         await AssertNotFound(await client.Get("/api/projections/no-such-projection/deadletters"));
-    }
-
-    [Fact]
-    public async Task With_an_api_key_set_writes_need_it_and_reads_do_not()
-    {
-        _api.Settings["Auth:ApiKey"] = "s3cret";
-        var client = _api.CreateClient();
-
-        var without = await client.Post("/api/orders", new { customerId = "cust-key" });
-        var wrong = await client.Post("/api/orders", new { customerId = "cust-key" }, ("X-Api-Key", "guess"));
-        var with = await client.Post("/api/orders", new { customerId = "cust-key" }, ("X-Api-Key", "s3cret"));
-        var read = await client.Get("/api/health");
-
-        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (without.StatusCode, wrong.StatusCode));
-        Assert.Equal("application/problem+json", without.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (with.StatusCode, read.StatusCode));
     }
 
     [Fact]
