@@ -24,7 +24,8 @@ public sealed partial class ChangeFeedDispatcher
                 catch (ReadModelRejectedException e)
                 {
                     // Refused as a whole (too large, say): one event at a time finds the one that tips it over.
-                    return run.Count > 1 ? await ApplyOneByOneAsync(projection, key, run, cancellationToken) : (0, ReadModelGuard.Describe(e));
+                    if (run.Count > 1) return await ApplyOneByOneAsync(projection, key, run, cancellationToken);
+                    return (0, Describe(e, projection.Name, run[0].Recorded));
                 }
                 if (!written)
                 {
@@ -34,7 +35,7 @@ public sealed partial class ChangeFeedDispatcher
                     continue;
                 }
             }
-            return outcome.FailedAt is { } failed ? (failed, outcome.Error!) : null;
+            return outcome.FailedAt is { } failed ? (failed, Describe(outcome.Failure!, projection.Name, run[failed].Recorded)) : null;
         }
     }
 
@@ -93,7 +94,7 @@ public sealed partial class ChangeFeedDispatcher
 #pragma warning disable CA1031 // A event that cannot be decoded is poison: parked, not thrown.
         catch (Exception e)
         {
-            return new(recorded, null, ReadModelGuard.Describe(e), Ignored: false);
+            return new(recorded, null, Describe(e, "(decoding)", recorded), Ignored: false);
         }
 #pragma warning restore CA1031
     }
@@ -101,7 +102,7 @@ public sealed partial class ChangeFeedDispatcher
     /// <summary>An event decoded once for the whole batch.</summary>
     private sealed record Decoded(RecordedEvent Recorded, object? Event, string? Error, bool Ignored)
     {
-        public ForProjection For(IProjection projection)
+        public ForProjection For(IProjection projection, ILogger logger)
         {
             if (Ignored || Error is not null) return new(Recorded, Event, null, Error, Ignored);
             try
@@ -111,7 +112,7 @@ public sealed partial class ChangeFeedDispatcher
 #pragma warning disable CA1031
             catch (Exception e)
             {
-                return new(Recorded, Event, null, ReadModelGuard.Describe(e), false);
+                return new(Recorded, Event, null, Describe(logger, e, projection.Name, Recorded), false);
             }
 #pragma warning restore CA1031
         }
@@ -119,6 +120,18 @@ public sealed partial class ChangeFeedDispatcher
 
     /// <summary>An event as one projection sees it: the document it changes, or why it cannot be applied.</summary>
     private sealed record ForProjection(RecordedEvent Recorded, object? Event, string? Key, string? Error, bool Ignored);
+
+    // A dead letter keeps the type and message; the stack trace goes to the log, for operators only.
+    private string Describe(Exception e, string projection, RecordedEvent recorded) => Describe(_logger, e, projection, recorded);
+
+    private static string Describe(ILogger logger, Exception e, string projection, RecordedEvent recorded)
+    {
+        LogApplyFailed(logger, e, projection, recorded.StreamId, recorded.StreamVersion);
+        return DeadLetterError.Describe(e);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Projection {Projection} failed on version {Version} of {StreamId}")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string projection, string streamId, long version);
 
     [LoggerMessage(LogLevel.Warning, "Projection {Projection} parked version {Version} of {StreamId}: {Error}")]
     private static partial void LogParked(ILogger logger, string projection, string streamId, long version, string error);

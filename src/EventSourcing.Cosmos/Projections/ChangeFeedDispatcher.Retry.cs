@@ -44,7 +44,7 @@ public sealed partial class ChangeFeedDispatcher
 
     private async Task<string?> TryApplyAsync(IProjection projection, DeadLetter letter, CancellationToken cancellationToken)
     {
-        var item = Decode(letter.Event).For(projection);
+        var item = Decode(letter.Event).For(projection, _logger);
         if (item.Ignored || (item.Error is null && item.Key is null)) return null;
         if (item.Error is { } error) return error;
         return await ApplyRunAsync(projection, item.Key!, [item], cancellationToken) is { } failure ? failure.Error : null;

@@ -129,7 +129,7 @@ public sealed partial class ChangeFeedDispatcher
 
     private async Task DispatchStreamAsync(IProjection projection, List<Decoded> events, long? parkedAt, CancellationToken cancellationToken)
     {
-        var items = events.Select(e => e.For(projection)).ToList();
+        var items = events.Select(e => e.For(projection, _logger)).ToList();
         for (var i = 0; i < items.Count;)
         {
             var item = items[i];

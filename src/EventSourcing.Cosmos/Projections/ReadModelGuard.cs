@@ -15,7 +15,12 @@ internal static class ReadModelGuard
     /// <summary>What applying a run of events of one stream to one document came to.</summary>
     /// <param name="Next">The document to write, or null when every event was already applied.</param>
     /// <param name="FailedAt">Index of the event whose projection code failed; the events before it are in <paramref name="Next"/>.</param>
-    public sealed record Outcome(StoredDocument? Next, int? FailedAt, string? Error);
+    /// <param name="Failure">What the projection code threw, for the log; the dead letter keeps <see cref="Error"/>.</param>
+    public sealed record Outcome(StoredDocument? Next, int? FailedAt, Exception? Failure)
+    {
+        /// <summary>The error text a dead letter keeps: type and message.</summary>
+        public string? Error => Failure is null ? null : DeadLetterError.Describe(Failure);
+    }
 
     /// <summary>Whether the document already reflects version <paramref name="version"/> of <paramref name="streamId"/>.</summary>
     public static bool IsApplied(StoredDocument? document, string streamId, long version) =>
@@ -42,21 +47,13 @@ internal static class ReadModelGuard
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                return new Outcome(changed ? document : null, i, Describe(e));
+                return new Outcome(changed ? document : null, i, e);
             }
             var versions = new Dictionary<string, long>(document?.Versions ?? Empty, StringComparer.Ordinal) { [recorded.StreamId] = recorded.StreamVersion };
             document = new StoredDocument(key, json, versions, now);
             changed = true;
         }
         return new Outcome(changed ? document : null, null, null);
-    }
-
-    /// <summary>An exception as a dead letter's error text, bounded.</summary>
-    public static string Describe(Exception e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        var text = e.ToString();
-        return text.Length <= 8000 ? text : text[..8000];
     }
 
     private static readonly Dictionary<string, long> Empty = [];

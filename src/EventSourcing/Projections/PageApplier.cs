@@ -1,5 +1,6 @@
 using EventSourcing.Serialization;
 using EventSourcing.Store;
+using Microsoft.Extensions.Logging;
 
 namespace EventSourcing.Projections;
 
@@ -7,9 +8,8 @@ namespace EventSourcing.Projections;
 /// Applies a run of events to one generation of one projection and says what to commit: changed documents,
 /// parked events and, when replaying dead letters, the ones released. Never writes anything itself.
 /// </summary>
-internal sealed class PageApplier(IProjection projection, EventSerializer serializer, IProjectionStore store, TimeProvider time)
+internal sealed partial class PageApplier(IProjection projection, EventSerializer serializer, IProjectionStore store, TimeProvider time, ILogger logger)
 {
-    private const int MaxErrorLength = 8000;
     private static readonly Dictionary<string, long> NoVersions = [];
 
     public IProjection Projection => projection;
@@ -73,7 +73,7 @@ internal sealed class PageApplier(IProjection projection, EventSerializer serial
 #pragma warning disable CA1031 // Any failure of projection code or of decoding parks the event instead of stopping the feed.
         catch (Exception e)
         {
-            return new(recorded, null, null, Describe(e), Ignored: false);
+            return new(recorded, null, null, Describe(e, recorded), Ignored: false);
         }
     }
 
@@ -93,7 +93,7 @@ internal sealed class PageApplier(IProjection projection, EventSerializer serial
         }
         catch (Exception e)
         {
-            return Describe(e);
+            return Describe(e, recorded);
         }
 #pragma warning restore CA1031
         var versions = new Dictionary<string, long>(current?.Versions ?? NoVersions, StringComparer.Ordinal) { [recorded.StreamId] = recorded.StreamVersion };
@@ -102,11 +102,15 @@ internal sealed class PageApplier(IProjection projection, EventSerializer serial
         return null;
     }
 
-    private static string Describe(Exception e)
+    // The dead letter keeps type and message; the stack trace goes to the log, for operators only.
+    private string Describe(Exception e, RecordedEvent recorded)
     {
-        var text = e.ToString();
-        return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+        LogFailed(logger, e, projection.Name, recorded.StreamId, recorded.StreamVersion);
+        return DeadLetterError.Describe(e);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Projection {Projection} failed on version {Version} of {StreamId}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string projection, string streamId, long version);
 
     private sealed record Decoded(RecordedEvent Recorded, object? Event, string? Key, string? Error, bool Ignored);
 }

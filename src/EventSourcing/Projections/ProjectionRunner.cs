@@ -44,7 +44,7 @@ public sealed partial class ProjectionRunner : IProjectionRuntime, IDisposable
         {
             ProjectionNames.Validate(projection.Name);
             foreach (var property in projection.IndexedProperties) ProjectionNames.ValidateProperty(property);
-            if (!_appliers.TryAdd(projection.Name, new PageApplier(projection, serializer, store, _options.TimeProvider)))
+            if (!_appliers.TryAdd(projection.Name, new PageApplier(projection, serializer, store, _options.TimeProvider, _logger)))
                 throw new ArgumentException($"Two projections are named '{projection.Name}'.", nameof(projections));
         }
     }
