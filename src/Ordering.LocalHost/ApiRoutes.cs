@@ -49,6 +49,7 @@ internal static class ApiRoutes
     [
         StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
         StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity,
+        StatusCodes.Status401Unauthorized, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable,
     ];
 
     private static RouteHandlerBuilder Command<TRequest, TResponse>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK) where TRequest : notnull =>
@@ -62,5 +63,6 @@ internal static class ApiRoutes
     }
 
     private static RouteHandlerBuilder Query<TResponse>(this RouteHandlerBuilder route) =>
-        route.Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        route.Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -46,13 +46,7 @@ internal static partial class OrderingBackend
         services.AddSingleton(ApiKeyMiddleware.Credential(configuration));
         services.AddOrderingApplication(configuration);
 
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            // One document for both hosts (docs/openapi.json, which the Functions app serves): no host-specific title or server.
-            document.Info.Title = "Ordering API";
-            document.Servers = null;
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) => OpenApiConventions.ApplyAsync(document)));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.AddCode);
         services.AddOtlpWhenConfigured(configuration);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
