@@ -94,6 +94,24 @@ public sealed class IdempotencyTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task After_an_outcome_unknown_a_retried_restock_adds_the_stock_once()
+    {
+        _api.TestServices.Add(s => s.Decorate<IEventStore, FaultAfterCommitStore>(inner => new FaultAfterCommitStore(inner, "inventory-")));
+        var client = _api.CreateClient();
+        var (key, sku) = (NewId("key"), NewId("sku"));
+        // Restocking twice is two deliveries, so the domain cannot tell a retry: only the event ids can.
+        _api.Services.GetRequiredService<FaultAfterCommitStore>().FailNextAfterCommit(stream => new AppendOutcomeUnknownException(stream, "lost"));
+
+        var unknown = await client.Post($"/api/inventory/{sku}/restock", new { quantity = 5 }, ("Idempotency-Key", key));
+        var retry = await client.Post($"/api/inventory/{sku}/restock", new { quantity = 5 }, ("Idempotency-Key", key));
+
+        await OrderingApiScenarios.AssertProblemOf(unknown, HttpStatusCode.ServiceUnavailable, "outcome-unknown");
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal((5, 1L), ((await retry.Json()).Value<int>("available"), (await retry.Json()).Value<long>("version")));
+        Assert.Equal(1, await StreamVersion(client, $"inventory-{sku}"));
+    }
+
+    [Fact]
     public async Task A_500_after_the_change_was_saved_does_not_claim_nothing_changed_and_the_retry_is_recognised()
     {
         _api.TestServices.Add(s => s.Decorate<IEventStore, FaultAfterCommitStore>(inner => new FaultAfterCommitStore(inner, "order-")));
