@@ -4,23 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Ordering.Http.Pipeline;
 
-/// <summary>Limits and windows of the HTTP API.</summary>
-/// <param name="MaxBodyBytes">The largest request body accepted.</param>
-/// <param name="IdempotencyWindow">How long a first response answers repeats of its Idempotency-Key (24 hours).</param>
-/// <param name="IdempotencyLease">
-/// How long a reserved key stays held when its request never answers (a crashed process): then a retry may run.
-/// </param>
-/// <param name="DuplicateWait">How long a concurrent duplicate waits for the first request's answer before 409.</param>
-public sealed record ApiOptions(
-    long MaxBodyBytes = 256 * 1024, TimeSpan? IdempotencyWindow = null, TimeSpan? IdempotencyLease = null, TimeSpan? DuplicateWait = null)
-{
-    public TimeSpan Window => IdempotencyWindow ?? TimeSpan.FromHours(24);
-
-    public TimeSpan Lease => IdempotencyLease ?? TimeSpan.FromMinutes(2);
-
-    public TimeSpan Wait => DuplicateWait ?? TimeSpan.FromSeconds(10);
-}
-
 /// <summary>
 /// Every rule API.md sets for all endpoints, in one place both hosts call: correlation, body limit and
 /// media type, If-Match, Idempotency-Key reservation and replay, and errors as problem details. Endpoints only decide.
@@ -29,8 +12,7 @@ public sealed partial class ApiPipeline(
     IIdempotencyStore idempotency, ApiOptions options, TimeProvider time, ILogger<ApiPipeline> logger, CallerCredential caller)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
+    private readonly IdempotencyKeys _keys = new(idempotency, options, time, logger);
 
     /// <summary>Runs a write endpoint.</summary>
     public async Task<IResult> CommandAsync(HttpRequest request, Func<CommandRequest, CancellationToken, Task<ApiResponse>> endpoint)
@@ -58,7 +40,7 @@ public sealed partial class ApiPipeline(
         IdempotencyReservation reservation;
         try
         {
-            reservation = await ReserveAsync(new IdempotencyClaim(scope.Key, scope.RequestHash, now, now - options.Window, options.Lease), cancellation);
+            reservation = await _keys.ReserveAsync(scope, now, cancellation);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -86,12 +68,12 @@ public sealed partial class ApiPipeline(
             var stored = new IdempotentResponse(
                 scope.Key, scope.RequestHash, response.StatusCode, response.ContentType, response.SerializeBody(),
                 response.Headers ?? new Dictionary<string, string>(), now);
-            answered = await CompleteAsync(stored, token);
+            answered = await _keys.CompleteAsync(stored, token);
             return new ApiResult(stored.StatusCode, stored.ContentType, stored.Body, stored.Headers);
         }
         finally
         {
-            if (!answered) await ReleaseAsync(scope.Key, token);
+            if (!answered) await _keys.ReleaseAsync(scope.Key, token);
         }
     }
 
@@ -108,53 +90,6 @@ public sealed partial class ApiPipeline(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return ApiResult.From(Fail(e, callerGaveVersion: false));
-        }
-    }
-
-    // A duplicate of a request still running waits (bounded) for its answer; a key freed meanwhile is taken over.
-    private async Task<IdempotencyReservation> ReserveAsync(IdempotencyClaim claim, CancellationToken cancellation)
-    {
-        var deadline = claim.Now + options.Wait;
-        var poll = FirstPoll;
-        while (true)
-        {
-            var reservation = await idempotency.ReserveAsync(claim, cancellation);
-            if (reservation is not IdempotencyReservation.InProgress progress || progress.RequestHash != claim.RequestHash) return reservation;
-            var left = deadline - time.GetUtcNow();
-            if (left <= TimeSpan.Zero) return reservation;
-            await Task.Delay(poll < left ? poll : left, time, cancellation);
-            poll = poll * 2 < LongestPoll ? poll * 2 : LongestPoll;
-            claim = claim with { Now = time.GetUtcNow() };
-        }
-    }
-
-    private async Task<bool> CompleteAsync(IdempotentResponse response, string token)
-    {
-        try
-        {
-            // Not the request's token: once the command ran, its answer is stored even if the client has gone.
-            if (await idempotency.CompleteAsync(response, token, response.CreatedAt - options.Window, CancellationToken.None)) return true;
-            LogLeaseLost(logger, response.StatusCode);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The change is made and answered; a repeat will run again and be recognised by its event ids.
-            LogNotKept(logger, e);
-            return false;
-        }
-    }
-
-    private async Task ReleaseAsync(string key, string token)
-    {
-        try
-        {
-            await idempotency.ReleaseAsync(key, token, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The lease frees the key later.
-            LogNotReleased(logger, e);
         }
     }
 
@@ -189,13 +124,4 @@ public sealed partial class ApiPipeline(
 
     [LoggerMessage(LogLevel.Error, "Unhandled error in an API endpoint")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);
-
-    [LoggerMessage(LogLevel.Warning, "An idempotent request outlasted its reservation's lease; its {Status} answer is not kept for repeats")]
-    private static partial void LogLeaseLost(ILogger logger, int status);
-
-    [LoggerMessage(LogLevel.Warning, "The answer to an idempotent request could not be kept for repeats")]
-    private static partial void LogNotKept(ILogger logger, Exception exception);
-
-    [LoggerMessage(LogLevel.Warning, "The reservation of an idempotency key could not be released; it frees when its lease ends")]
-    private static partial void LogNotReleased(ILogger logger, Exception exception);
 }
