@@ -7,7 +7,10 @@ using Ordering.Http.Pipeline;
 
 namespace Ordering.Http;
 
-/// <summary>The application both hosts serve, over whichever stores they registered: use cases, queries, the HTTP pipeline, checkout steps.</summary>
+/// <summary>
+/// The application both hosts serve, over whichever stores they registered: use cases, queries, the HTTP pipeline,
+/// checkout steps and late-payment refunds (each host feeds them from its own feed).
+/// </summary>
 public static class OrderingApplication
 {
     public static IServiceCollection AddOrderingApplication(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +25,7 @@ public static class OrderingApplication
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
         services.AddSingleton<CheckoutActivities>();
+        services.AddSingleton<LatePaymentRefunds>();
         return services;
     }
 }

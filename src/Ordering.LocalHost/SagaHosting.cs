@@ -9,7 +9,7 @@ using Ordering.Checkout;
 
 namespace Ordering.LocalHost;
 
-/// <summary>The embedded saga runner and the feed subscription that starts and feeds checkouts.</summary>
+/// <summary>The embedded saga runner, the feed subscription that starts and feeds checkouts, and the one that refunds late payments.</summary>
 internal static class SagaHosting
 {
     public static void AddCheckoutSagas(this IServiceCollection services, string dataDirectory)
@@ -27,11 +27,13 @@ internal static class SagaHosting
         services.AddHostedService<SagaWorker>();
     }
 
-    /// <summary>Runs the saga runner and the checkout trigger for as long as the host runs.</summary>
-    private sealed class SagaWorker(EmbeddedSagaRunner runner, CheckoutTrigger trigger, IEventSubscriptions subscriptions) : BackgroundService
+    /// <summary>Runs the saga runner, the checkout trigger and the late-payment refunds for as long as the host runs.</summary>
+    private sealed class SagaWorker(EmbeddedSagaRunner runner, CheckoutTrigger trigger, LatePaymentRefunds refunds, IEventSubscriptions subscriptions)
+        : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
             runner.RunAsync(stoppingToken),
-            subscriptions.RunAsync(CheckoutTrigger.SubscriptionName, trigger.HandleAsync, CheckoutTrigger.OrderingKey, stoppingToken));
+            subscriptions.RunAsync(CheckoutTrigger.SubscriptionName, trigger.HandleAsync, CheckoutTrigger.OrderingKey, stoppingToken),
+            subscriptions.RunAsync(LatePaymentRefunds.SubscriptionName, refunds.HandleAsync, LatePaymentRefunds.OrderingKey, stoppingToken));
     }
 }

@@ -15,9 +15,9 @@ public sealed class FunctionNamesTests
         "ConfirmPayment", "FailPayment", "GetStock", "Restock", "GetSaga",
         "StreamEvents", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters", "OpenApiDocument", "Health",
         // Change feed
-        "ProjectReadModels", "TriggerCheckoutSagas",
+        "ProjectReadModels", "TriggerCheckoutSagas", "RefundLatePayments",
         // Durable: the checkout orchestrator and its activities
-        "Checkout", "ReserveStock", "ReleaseStock", "CommitStock", "RequestPayment", "ConfirmOrder", "CancelOrder",
+        "Checkout", "ReserveStock", "ReleaseStock", "CommitStock", "RequestPayment", "RefundPayment", "ConfirmOrder", "CancelOrder",
     ];
 
     [Fact]

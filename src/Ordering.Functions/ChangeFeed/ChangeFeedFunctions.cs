@@ -11,17 +11,19 @@ using Ordering.Checkout;
 namespace Ordering.Functions.ChangeFeed;
 
 /// <summary>
-/// The events container's change feed, twice (each with leases of its own): into the read models, and into the
-/// checkout saga's trigger. Both handlers return only when every event is applied, parked or handed on, and retry
+/// The events container's change feed, three times (each with leases of its own): into the read models, into the
+/// checkout saga's trigger, and into the refunds of payments that arrive for cancelled orders. Both handlers return only when every event is applied, parked or handed on, and retry
 /// storage faults themselves; the retry attribute redelivers a batch whose handler was cut short (host shutdown),
 /// which would otherwise be lost. Each takes the invocation's cancellation token, which the worker binds (host
 /// shutdown), rather than the FunctionContext, so the tests call them exactly as the worker does.
 /// </summary>
 public sealed class ChangeFeedFunctions(
-    ChangeFeedDispatcher dispatcher, ChangeFeedSubscriptions subscriptions, EventSerializer serializer, CheckoutOptions checkout, ILoggerFactory loggers)
+    ChangeFeedDispatcher dispatcher, ChangeFeedSubscriptions subscriptions, EventSerializer serializer, CheckoutOptions checkout,
+    LatePaymentRefunds refunds, ILoggerFactory loggers)
 {
     public const string ProjectionsLeasePrefix = "projections";
     public const string CheckoutLeasePrefix = "checkout-trigger";
+    public const string RefundsLeasePrefix = "late-payment-refunds";
 
     [Function("ProjectReadModels")]
     [ExponentialBackoffRetry(-1, "00:00:04", "00:15:00")]
@@ -44,4 +46,13 @@ public sealed class ChangeFeedFunctions(
         var trigger = new CheckoutTrigger(new DurableSagaClient(client), serializer, checkout, loggers.CreateLogger<CheckoutTrigger>());
         return subscriptions.HandleBatchAsync(CheckoutTrigger.SubscriptionName, [.. documents], trigger.HandleAsync, CheckoutTrigger.OrderingKey, cancellationToken);
     }
+
+    [Function("RefundLatePayments")]
+    [ExponentialBackoffRetry(-1, "00:00:04", "00:15:00")]
+    public Task RefundLatePayments(
+        [CosmosDBTrigger("%CosmosDbName%", "events", Connection = "CosmosDb", LeaseContainerName = "leases",
+            LeaseContainerPrefix = RefundsLeasePrefix, StartFromBeginning = true, MaxItemsPerInvocation = 100)]
+        IReadOnlyList<CommitDocument> documents,
+        CancellationToken cancellationToken) =>
+        subscriptions.HandleBatchAsync(LatePaymentRefunds.SubscriptionName, [.. documents], refunds.HandleAsync, LatePaymentRefunds.OrderingKey, cancellationToken);
 }

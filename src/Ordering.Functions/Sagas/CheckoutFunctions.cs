@@ -25,6 +25,9 @@ public sealed class CheckoutFunctions(CheckoutActivities activities)
     [Function(nameof(CheckoutActivities.RequestPayment))]
     public Task<PaymentResult?> RequestPayment([ActivityTrigger] PaymentStep step, FunctionContext context) => activities.RequestPayment(step, context.CancellationToken);
 
+    [Function(nameof(CheckoutActivities.RefundPayment))]
+    public Task RefundPayment([ActivityTrigger] RefundStep step, FunctionContext context) => activities.RefundPayment(step, context.CancellationToken);
+
     [Function(nameof(CheckoutActivities.ConfirmOrder))]
     public Task ConfirmOrder([ActivityTrigger] OrderStep step, FunctionContext context) => activities.ConfirmOrder(step, context.CancellationToken);
 

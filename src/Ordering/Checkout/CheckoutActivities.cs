@@ -39,9 +39,15 @@ public sealed class CheckoutActivities(OrderingHandlers handlers, TimeProvider c
             PaymentStatus.Confirmed when payment.Paid == step.Amount => new PaymentResult(true, payment.Paid, null),
             PaymentStatus.Confirmed => new PaymentResult(false, payment.Paid, $"{payment.Paid} {step.Currency} was paid, not {step.Amount}"),
             PaymentStatus.Failed => new PaymentResult(false, null, payment.FailureReason),
+            PaymentStatus.Refunded => new PaymentResult(false, null, "the payment was refunded"),
             _ => null,
         };
     }
+
+    /// <summary>Gives a confirmed payment back in full; one already refunded is left as it is.</summary>
+    public Task RefundPayment(RefundStep step, CancellationToken cancellationToken) =>
+        handlers.Payments.HandleAsync(StreamIds.Payment(step.OrderId), new RefundPayment(step.OrderId, step.Reason),
+            Context(step.Trace, $"{step.OrderId}:refund"), cancellationToken);
 
     public Task ConfirmOrder(OrderStep step, CancellationToken cancellationToken) =>
         handlers.Orders.HandleAsync(StreamIds.Order(step.OrderId), new ConfirmOrder(step.OrderId, clock.GetUtcNow()),

@@ -15,6 +15,9 @@ public sealed record PaymentStep(string OrderId, decimal Amount, string Currency
 
 public sealed record OrderStep(string OrderId, SagaTrace Trace, string? Reason = null);
 
+/// <summary>Gives the order's confirmed payment back because the checkout is undone, for <paramref name="Reason"/>.</summary>
+public sealed record RefundStep(string OrderId, string Reason, SagaTrace Trace);
+
 /// <summary>The payment provider's answer, raised to the saga from the payment stream.</summary>
 public sealed record PaymentResult(bool Succeeded, decimal? Amount, string? Reason);
 

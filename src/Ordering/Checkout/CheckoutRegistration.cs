@@ -15,6 +15,7 @@ public static class CheckoutRegistration
             .AddActivity<StockStep>(nameof(CheckoutActivities.ReleaseStock), activities.ReleaseStock)
             .AddActivity<StockStep>(nameof(CheckoutActivities.CommitStock), activities.CommitStock)
             .AddActivity<PaymentStep, PaymentResult?>(nameof(CheckoutActivities.RequestPayment), activities.RequestPayment)
+            .AddActivity<RefundStep>(nameof(CheckoutActivities.RefundPayment), activities.RefundPayment)
             .AddActivity<OrderStep>(nameof(CheckoutActivities.ConfirmOrder), activities.ConfirmOrder)
             .AddActivity<OrderStep>(nameof(CheckoutActivities.CancelOrder), activities.CancelOrder);
     }

@@ -7,7 +7,9 @@ namespace Ordering.Checkout;
 /// <summary>
 /// Checkout: reserve every line, request payment, wait for the provider's answer racing a timer, then confirm.
 /// On a refused or late payment, missing stock or a cancelled order, undo what was done, newest first, and cancel
-/// the order with the reason. Each undo is registered before its step, so a step that half-happened is undone too.
+/// the order with the reason. Each undo is registered before its step, so a step that half-happened is undone too;
+/// money the provider took (even the wrong amount) is refunded when the checkout cannot finish. A payment that
+/// arrives after the saga gave up is refunded by <see cref="LatePaymentRefunds"/>.
 /// Deterministic: time, waits and work come from the context only.
 /// </summary>
 public static partial class CheckoutSaga
@@ -27,13 +29,14 @@ public static partial class CheckoutSaga
     public static async Task<SagaOutcome> RunAsync(IOrchestrationContext context, CheckoutInput input)
     {
         var log = context.CreateReplaySafeLogger(typeof(CheckoutSaga).FullName!);
-        var undo = new Stack<(string Activity, object Input)>();
+        // Each undo takes the reason the checkout is undone for, known only when it is.
+        var undo = new Stack<(string Activity, Func<string, object> Input)>();
         try
         {
             foreach (var line in input.Lines)
             {
                 var step = new StockStep(input.OrderId, line.Sku, line.Quantity, input.Trace);
-                undo.Push((nameof(CheckoutActivities.ReleaseStock), step));
+                undo.Push((nameof(CheckoutActivities.ReleaseStock), _ => step));
                 context.SetCustomStatus(new CheckoutProgress("reserving", line.Sku));
                 await context.CallActivityAsync(nameof(CheckoutActivities.ReserveStock), step, Retry);
             }
@@ -41,7 +44,9 @@ public static partial class CheckoutSaga
             var known = await context.CallActivityAsync<PaymentResult?>(
                 nameof(CheckoutActivities.RequestPayment), new PaymentStep(input.OrderId, input.Total, input.Currency, input.Trace), Retry);
 
-            var refusal = known is null ? await AwaitPaymentAsync(context, input) : Refusal(known);
+            var (payment, refusal) = known is null ? await AwaitPaymentAsync(context, input) : (known, Refusal(known));
+            if (payment?.Amount is not null)
+                undo.Push((nameof(CheckoutActivities.RefundPayment), reason => new RefundStep(input.OrderId, reason, input.Trace)));
             if (refusal is not null) return await CompensateAsync(context, undo, input, refusal);
             await context.CallActivityAsync(nameof(CheckoutActivities.ConfirmOrder), new OrderStep(input.OrderId, input.Trace), Retry);
         }
@@ -58,8 +63,11 @@ public static partial class CheckoutSaga
         return SagaOutcome.Completed;
     }
 
-    /// <summary>Null when paid; otherwise why checkout cannot go on. The losing waits and the timer are cancelled.</summary>
-    private static async Task<string?> AwaitPaymentAsync(IOrchestrationContext context, CheckoutInput input)
+    /// <summary>
+    /// The provider's answer if it came in time, and why checkout cannot go on (null when paid). The losing waits and
+    /// the timer are cancelled.
+    /// </summary>
+    private static async Task<(PaymentResult? Payment, string? Refusal)> AwaitPaymentAsync(IOrchestrationContext context, CheckoutInput input)
     {
         context.SetCustomStatus(new CheckoutProgress("awaiting-payment"));
         using var cancel = new CancellationTokenSource();
@@ -71,18 +79,18 @@ public static partial class CheckoutSaga
 #pragma warning disable CA1849
         cancel.Cancel();
 #pragma warning restore CA1849
-        if (winner == payment) return Refusal(await payment);
-        if (winner == cancelled) return $"order cancelled: {(await cancelled).Reason}";
-        return $"payment timed out after {input.PaymentTimeout}";
+        if (winner == payment) return (await payment, Refusal(await payment));
+        if (winner == cancelled) return (null, $"order cancelled: {(await cancelled).Reason}");
+        return (null, $"payment timed out after {input.PaymentTimeout}");
     }
 
     private static string? Refusal(PaymentResult payment) => payment.Succeeded ? null : $"payment failed: {payment.Reason}";
 
     private static async Task<SagaOutcome> CompensateAsync(
-        IOrchestrationContext context, Stack<(string Activity, object Input)> undo, CheckoutInput input, string reason)
+        IOrchestrationContext context, Stack<(string Activity, Func<string, object> Input)> undo, CheckoutInput input, string reason)
     {
         context.SetCustomStatus(new CheckoutProgress("compensating", reason));
-        while (undo.TryPop(out var step)) await context.CallActivityAsync(step.Activity, step.Input, Retry);
+        while (undo.TryPop(out var step)) await context.CallActivityAsync(step.Activity, step.Input(reason), Retry);
         await context.CallActivityAsync(nameof(CheckoutActivities.CancelOrder), new OrderStep(input.OrderId, input.Trace, reason), Retry);
         context.SetCustomStatus(new CheckoutProgress("compensated", reason));
         LogCompensated(context.CreateReplaySafeLogger(typeof(CheckoutSaga).FullName!), input.OrderId, reason);

@@ -30,7 +30,8 @@ public static class OrderingEventTypes
         .Register<ReservationCommitted>("ReservationCommitted")
         .Register<PaymentRequested>("PaymentRequested")
         .Register<PaymentConfirmed>("PaymentConfirmed")
-        .Register<PaymentFailed>("PaymentFailed");
+        .Register<PaymentFailed>("PaymentFailed")
+        .Register<PaymentRefunded>("PaymentRefunded");
 
     /// <summary>v1 <c>{orderId, sku, quantity, price}</c> becomes v2 <c>{orderId, sku, quantity, unitPrice, currency}</c>.</summary>
     internal static JsonObject ItemAddedV1ToV2(JsonObject v1)

@@ -52,7 +52,7 @@ public sealed class ProcessorNamingTests : IAsyncDisposable
             .Select(t => t.LeaseContainerPrefix).ToList();
 
         // Two triggers under one name would share leases and split the feed between them; no name means "".
-        Assert.Equal(2, prefixes.Count);
+        Assert.Equal(3, prefixes.Count);
         Assert.All(prefixes, p => Assert.False(string.IsNullOrEmpty(p)));
         Assert.Equal(prefixes.Count, prefixes.Distinct(StringComparer.Ordinal).Count());
     }

@@ -103,6 +103,47 @@ public sealed class CheckoutSagaTests
     }
 
     [Fact]
+    public async Task Given_the_order_cannot_be_confirmed_after_payment_the_money_is_refunded_first_then_the_stock_released()
+    {
+        var context = new ScriptedContext(Input)
+            .Raising(CheckoutSaga.PaymentEvent, new PaymentResult(true, 25m, null))
+            .Failing("ConfirmOrder", "Order 'o-1' is cancelled.");
+
+        await CheckoutSaga.RunAsync(context, Input);
+
+        Assert.Equal(
+            [.. Reserved, "ConfirmOrder", "RefundPayment (Order 'o-1' is cancelled.)", "ReleaseStock sku-bx1", "ReleaseStock sku-ax2", "CancelOrder (Order 'o-1' is cancelled.)"],
+            context.Calls);
+    }
+
+    [Fact]
+    public async Task Given_the_provider_took_another_amount_than_the_order_asks_that_money_is_refunded()
+    {
+        var context = new ScriptedContext(Input).Returning("RequestPayment 25 EUR", new PaymentResult(false, 30m, "30 EUR was paid, not 25"));
+
+        var outcome = await CheckoutSaga.RunAsync(context, Input);
+
+        const string reason = "payment failed: 30 EUR was paid, not 25";
+        Assert.Equal(SagaOutcome.CompensatedBecause(reason), outcome);
+        Assert.Equal(
+            ["ReserveStock sku-ax2", "ReserveStock sku-bx1", "RequestPayment 25 EUR", $"RefundPayment ({reason})", "ReleaseStock sku-bx1", "ReleaseStock sku-ax2", $"CancelOrder ({reason})"],
+            context.Calls);
+    }
+
+    [Theory]
+    [InlineData(CheckoutSaga.CancelledEvent)]
+    [InlineData(CheckoutSaga.PaymentEvent)]
+    public async Task Given_no_money_was_taken_the_undone_checkout_refunds_nothing(string raised)
+    {
+        var context = new ScriptedContext(Input).Raising(raised, raised == CheckoutSaga.PaymentEvent
+            ? new PaymentResult(false, null, "card declined") : new OrderCancellation("changed my mind"));
+
+        await CheckoutSaga.RunAsync(context, Input);
+
+        Assert.DoesNotContain(context.Calls, c => c.StartsWith("RefundPayment", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Domain_refusals_are_answers_not_retried_while_store_faults_are()
     {
         Assert.False(CheckoutSaga.Retry.ShouldRetry(1, new EventSourcing.Deciders.DomainRuleViolationException("insufficient-stock", "none left")));

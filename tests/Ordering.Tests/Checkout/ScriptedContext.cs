@@ -99,6 +99,7 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
         StockStep s => $"{name} {s.Sku}x{s.Quantity}",
         OrderStep { Reason: { } reason } => $"{name} ({reason})",
         PaymentStep p => $"{name} {p.Amount} {p.Currency}",
+        RefundStep r => $"{name} ({r.Reason})",
         _ => name,
     };
 }

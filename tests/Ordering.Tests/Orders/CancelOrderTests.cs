@@ -13,10 +13,16 @@ public sealed class CancelOrderTests
             .Then(new OrderCancelled(Id, Customer, "changed my mind", Now));
 
     [Fact]
-    public void A_confirmed_order_can_still_be_cancelled_before_it_ships() =>
+    public void An_order_in_checkout_can_still_be_cancelled() =>
+        Order.Given(Created, TwoBooks, CheckedOut)
+            .When(new CancelOrder(Id, "changed my mind", Now))
+            .Then(new OrderCancelled(Id, Customer, "changed my mind", Now));
+
+    [Fact]
+    public void A_confirmed_order_cannot_be_cancelled_for_it_is_paid_and_its_stock_taken() =>
         Order.Given(Created, TwoBooks, CheckedOut, Confirmed)
             .When(new CancelOrder(Id, "payment reversed", Now))
-            .Then(new OrderCancelled(Id, Customer, "payment reversed", Now));
+            .ThenFails<DomainRuleViolationException>("order-confirmed");
 
     [Fact]
     public void A_shipped_order_cannot_be_cancelled() =>

@@ -15,4 +15,6 @@ public static class PaymentHistory
     public static PaymentConfirmed Confirmed { get; } = new(Id, 19m);
 
     public static PaymentFailed Failed { get; } = new(Id, "card declined");
+
+    public static PaymentRefunded Refunded { get; } = new(Id, 19m, "order cancelled");
 }

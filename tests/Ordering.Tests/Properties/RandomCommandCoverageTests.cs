@@ -24,7 +24,7 @@ public sealed class RandomCommandCoverageTests
     [Fact]
     public void Random_payment_runs_reach_every_payment_event() =>
         Assert.Equal(
-            new[] { "PaymentConfirmed", "PaymentFailed", "PaymentRequested" },
+            new[] { "PaymentConfirmed", "PaymentFailed", "PaymentRefunded", "PaymentRequested" },
             EventNames(RandomCommands.ForPayment.Generator.Sample(50, 300).Select(c => PaymentDecider.Decider.Run(c).SelectMany(s => s.Events))));
 
     private static string[] EventNames<T>(IEnumerable<IEnumerable<T>> runs) where T : notnull =>

@@ -40,7 +40,8 @@ public static class RandomCommands
     public static Arbitrary<PaymentCommand[]> ForPayment { get; } = Gen.Frequency(
         (2, from amount in Amounts from currency in Gen.Elements("EUR", "USD") select (PaymentCommand)new RequestPayment("o1", amount, currency)),
         (2, Amounts.Select(amount => (PaymentCommand)new ConfirmPayment("o1", amount))),
-        (1, Reasons.Select(reason => (PaymentCommand)new FailPayment("o1", reason))))
+        (1, Reasons.Select(reason => (PaymentCommand)new FailPayment("o1", reason))),
+        (1, Reasons.Select(reason => (PaymentCommand)new RefundPayment("o1", reason))))
         .ArrayOf().ToArbitrary();
 
     private static Gen<string> Orders => Gen.Elements("", "o1", "o2", "o3");

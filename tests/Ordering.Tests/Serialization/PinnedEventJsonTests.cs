@@ -38,6 +38,7 @@ public sealed class PinnedEventJsonTests
         { new PaymentRequested("o1", 19m, "EUR"), "PaymentRequested", 1, """{"amount":19,"currency":"EUR","orderId":"o1"}""" },
         { new PaymentConfirmed("o1", 19m), "PaymentConfirmed", 1, """{"amount":19,"orderId":"o1"}""" },
         { new PaymentFailed("o1", "card declined"), "PaymentFailed", 1, """{"reason":"card declined","orderId":"o1"}""" },
+        { new PaymentRefunded("o1", 19m, "order cancelled"), "PaymentRefunded", 1, """{"amount":19,"reason":"order cancelled","orderId":"o1"}""" },
     };
 
     [Theory]

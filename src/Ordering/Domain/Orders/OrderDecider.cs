@@ -15,7 +15,8 @@ public enum OrderStatus
 }
 
 /// <summary>An order as its events leave it.</summary>
-public sealed record OrderState(OrderStatus Status, string CustomerId, string Currency, IReadOnlyList<OrderLine> Lines)
+/// <param name="CancellationReason">Why it was cancelled, once it has been.</param>
+public sealed record OrderState(OrderStatus Status, string CustomerId, string Currency, IReadOnlyList<OrderLine> Lines, string? CancellationReason = null)
 {
     public static OrderState Initial { get; } = new(OrderStatus.None, "", "", []);
 
@@ -24,7 +25,7 @@ public sealed record OrderState(OrderStatus Status, string CustomerId, string Cu
 
 /// <summary>
 /// The order's rules: lines change only while it is a draft, checkout needs a line, shipping needs a
-/// confirmation, a shipped order cannot be cancelled. Repeating a command that already took effect
+/// confirmation, a confirmed or shipped order cannot be cancelled. Repeating a command that already took effect
 /// adds nothing, so client retries are safe.
 /// </summary>
 public static class OrderDecider
@@ -55,7 +56,7 @@ public static class OrderDecider
         CheckoutRequested => state with { Status = OrderStatus.CheckoutRequested },
         OrderConfirmed => state with { Status = OrderStatus.Confirmed },
         OrderShipped => state with { Status = OrderStatus.Shipped },
-        OrderCancelled => state with { Status = OrderStatus.Cancelled },
+        OrderCancelled c => state with { Status = OrderStatus.Cancelled, CancellationReason = c.Reason },
         _ => state,
     };
 
@@ -120,6 +121,8 @@ public static class OrderDecider
         return state.Status switch
         {
             OrderStatus.Cancelled => [],
+            // Confirmed means paid and the stock taken for shipping: undoing that is a return, not a cancellation.
+            OrderStatus.Confirmed => throw Violation("order-confirmed", $"Order '{c.OrderId}' is confirmed: it has been paid and its stock taken, so it can no longer be cancelled."),
             OrderStatus.Shipped => throw Violation("order-shipped", $"Order '{c.OrderId}' has shipped and can no longer be cancelled."),
             _ => [new OrderCancelled(c.OrderId, state.CustomerId, c.Reason, c.CancelledAt)],
         };

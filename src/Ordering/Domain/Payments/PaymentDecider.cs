@@ -9,6 +9,7 @@ public enum PaymentStatus
     Requested,
     Confirmed,
     Failed,
+    Refunded,
 }
 
 /// <summary>An order's payment as its events leave it.</summary>
@@ -21,6 +22,7 @@ public sealed record PaymentState(PaymentStatus Status, decimal? Requested, stri
 /// <summary>
 /// A payment ends once: confirmed or failed. Providers deliver callbacks at least once and sometimes
 /// before our request is recorded, so a callback is accepted in any open state and repeated ones add nothing.
+/// A confirmed payment may be refunded, in full and once: the refund is what the money's story ends with.
 /// </summary>
 public static class PaymentDecider
 {
@@ -31,6 +33,7 @@ public static class PaymentDecider
         RequestPayment r => Request(r, state),
         ConfirmPayment c => Confirm(c, state),
         FailPayment f => Fail(f, state),
+        RefundPayment r => Refund(r, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown payment command."),
     };
 
@@ -39,6 +42,7 @@ public static class PaymentDecider
         PaymentRequested r => state with { Status = state.Status == PaymentStatus.None ? PaymentStatus.Requested : state.Status, Requested = r.Amount, Currency = r.Currency },
         PaymentConfirmed c => state with { Status = PaymentStatus.Confirmed, Paid = c.Amount },
         PaymentFailed f => state with { Status = PaymentStatus.Failed, FailureReason = f.Reason },
+        PaymentRefunded => state with { Status = PaymentStatus.Refunded },
         _ => state,
     };
 
@@ -56,8 +60,9 @@ public static class PaymentDecider
         PositiveAmount(c.Amount, "amount");
         return state.Status switch
         {
-            PaymentStatus.Confirmed when state.Paid == c.Amount => [],
+            PaymentStatus.Confirmed or PaymentStatus.Refunded when state.Paid == c.Amount => [],
             PaymentStatus.Confirmed => throw Violation("payment-already-confirmed", $"The payment for order '{c.OrderId}' was confirmed for {state.Paid}."),
+            PaymentStatus.Refunded => throw Refunded(c.OrderId),
             PaymentStatus.Failed => throw Violation("payment-already-failed", $"The payment for order '{c.OrderId}' has failed."),
             PaymentStatus.Requested when state.Requested != c.Amount =>
                 throw Violation("amount-mismatch", $"Order '{c.OrderId}' asked for {state.Requested} {state.Currency}, not {c.Amount}."),
@@ -72,7 +77,22 @@ public static class PaymentDecider
         {
             PaymentStatus.Failed => [],
             PaymentStatus.Confirmed => throw Violation("payment-already-confirmed", $"The payment for order '{f.OrderId}' was already confirmed."),
+            PaymentStatus.Refunded => throw Refunded(f.OrderId),
             _ => [new PaymentFailed(f.OrderId, f.Reason)],
         };
     }
+
+    private static PaymentEvent[] Refund(RefundPayment r, PaymentState state)
+    {
+        Text(r.Reason, "reason", 500);
+        return state.Status switch
+        {
+            PaymentStatus.Confirmed => [new PaymentRefunded(r.OrderId, state.Paid!.Value, r.Reason)],
+            PaymentStatus.Refunded => [],
+            _ => throw Violation("payment-not-confirmed", $"The payment for order '{r.OrderId}' is {state.Status}; only a confirmed payment is refunded."),
+        };
+    }
+
+    private static DomainRuleViolationException Refunded(string orderId) =>
+        Violation("payment-refunded", $"The payment for order '{orderId}' was refunded.");
 }

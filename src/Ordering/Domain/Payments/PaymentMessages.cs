@@ -9,6 +9,9 @@ public sealed record PaymentConfirmed(string OrderId, decimal Amount) : PaymentE
 
 public sealed record PaymentFailed(string OrderId, string Reason) : PaymentEvent(OrderId);
 
+/// <summary>The money of a confirmed payment was given back: its order will not be fulfilled.</summary>
+public sealed record PaymentRefunded(string OrderId, decimal Amount, string Reason) : PaymentEvent(OrderId);
+
 /// <summary>What can be asked of an order's payment.</summary>
 public abstract record PaymentCommand(string OrderId);
 
@@ -19,3 +22,6 @@ public sealed record ConfirmPayment(string OrderId, decimal Amount) : PaymentCom
 
 /// <summary>The provider's callback: the payment was refused.</summary>
 public sealed record FailPayment(string OrderId, string Reason) : PaymentCommand(OrderId);
+
+/// <summary>The backend gives a confirmed payment back in full (no HTTP route: it is issued for cancelled orders).</summary>
+public sealed record RefundPayment(string OrderId, string Reason) : PaymentCommand(OrderId);
