@@ -1,0 +1,63 @@
+using System.Net;
+using EventSourcing.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Ordering.Checkout;
+using Ordering.LocalHost.Tests.Support;
+
+namespace Ordering.LocalHost.Tests.InProcess;
+
+/// <summary>A payment that arrives after the checkout gave up (a short payment timeout), refunded from the feed once.</summary>
+public sealed class LatePaymentRefundTests : IAsyncDisposable
+{
+    private readonly InProcessApi _api = new();
+    private readonly HttpClient _client;
+    private readonly CheckoutDriver _checkout;
+
+    public LatePaymentRefundTests()
+    {
+        _api.Settings["Checkout:PaymentTimeout"] = "00:00:01.500";
+        _client = _api.CreateClient();
+        _checkout = new CheckoutDriver(_client);
+    }
+
+    [Fact]
+    public async Task A_payment_that_arrives_after_the_checkout_timed_out_is_refunded_and_the_order_stays_cancelled()
+    {
+        var sku = await _checkout.GivenStock(3);
+        var orderId = await _checkout.GivenOrder((sku, 3));
+        var saga = await _checkout.Finished(await _checkout.CheckoutAwaitingPayment(orderId));
+        Assert.Equal("payment timed out after 00:00:01.5000000", saga.Value<string>("reason"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.Post($"/api/payments/{orderId}/confirm", new { amount = 30m })).StatusCode);
+
+        await CheckoutDriver.Eventually(async () => (await _checkout.EventTypes($"payment-{orderId}"))[^1] == "PaymentRefunded");
+        Assert.Equal(["PaymentRequested", "PaymentConfirmed", "PaymentRefunded"], await _checkout.EventTypes($"payment-{orderId}"));
+        Assert.Equal("OrderCancelled", (await _checkout.EventTypes($"order-{orderId}"))[^1]);
+        await _checkout.AssertStock(sku, onHand: 3, reserved: 0);
+    }
+
+    [Fact]
+    public async Task The_feed_delivering_the_late_confirmation_again_even_twice_at_once_refunds_nothing_more()
+    {
+        var orderId = await _checkout.GivenOrder((await _checkout.GivenStock(1), 1));
+        await _client.Post($"/api/orders/{orderId}/cancel", new { reason = "changed my mind" });
+        await _client.Post($"/api/payments/{orderId}/confirm", new { amount = 10m });
+        await CheckoutDriver.Eventually(async () => (await _checkout.EventTypes($"payment-{orderId}"))[^1] == "PaymentRefunded");
+        var store = _api.Services.GetRequiredService<IEventStore>();
+        var cancellation = TestContext.Current.CancellationToken;
+        var redelivered = (await store.ReadStreamAsync($"payment-{orderId}", StreamReadOptions.All, cancellation))
+            .Concat(await store.ReadStreamAsync($"order-{orderId}", StreamReadOptions.All, cancellation)).ToArray();
+        var refunds = _api.Services.GetRequiredService<LatePaymentRefunds>();
+
+        // A crash before the checkpoint moved, and two hosts holding one lease for a moment.
+        await Task.WhenAll(redelivered.SelectMany(e => new[] { refunds.HandleAsync(e, cancellation), refunds.HandleAsync(e, cancellation) }));
+
+        Assert.Equal(["PaymentConfirmed", "PaymentRefunded"], await _checkout.EventTypes($"payment-{orderId}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _api.DisposeAsync();
+    }
+}
