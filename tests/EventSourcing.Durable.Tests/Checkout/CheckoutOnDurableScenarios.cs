@@ -244,6 +244,73 @@ public abstract class CheckoutOnDurableScenarios : IAsyncDisposable
         await OrderStatus(app, orderId, "Confirmed");
     }
 
+    [Fact]
+    public async Task Given_the_provider_took_another_amount_the_checkout_refunds_it_releases_the_stock_and_cancels_the_order()
+    {
+        var app = await StartAsync();
+        var sku = await app.Checkout.GivenStock(5);
+        var orderId = await app.Checkout.GivenOrder((sku, 2));
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Http.Post($"/api/payments/{orderId}/confirm", new { amount = 30m })).StatusCode);
+
+        var saga = await app.Checkout.Finished(await app.Checkout.Checkout(orderId), Seconds);
+
+        Assert.Equal("Compensated", saga.Value<string>("status"));
+        Assert.Equal("payment failed: 30 EUR was paid, not 20", saga.Value<string>("reason"));
+        Assert.Equal(["ReserveStock", "RequestPayment", "RefundPayment", "ReleaseStock", "CancelOrder"], CheckoutDriver.Activities(saga));
+        Assert.Equal(["PaymentConfirmed", "PaymentRequested", "PaymentRefunded"], await app.Checkout.EventTypes($"payment-{orderId}"));
+        Assert.Equal(30m, (await LastEvent(app, $"payment-{orderId}")).Value<decimal>("data.amount"));
+        await app.Checkout.AssertStock(sku, onHand: 5, reserved: 0);
+        await OrderStatus(app, orderId, "Cancelled");
+    }
+
+    [Fact]
+    public async Task Given_the_payment_arrives_after_the_timer_fired_it_is_refunded_from_the_feed_and_the_order_stays_cancelled()
+    {
+        var app = await StartAsync(paymentTimeout: TimeSpan.FromSeconds(2));
+        var sku = await app.Checkout.GivenStock(5);
+        var orderId = await app.Checkout.GivenOrder((sku, 2));
+        var saga = await app.Checkout.Finished(await app.Checkout.Checkout(orderId), Seconds);
+        Assert.Equal("payment timed out after 00:00:02", saga.Value<string>("reason"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Http.Post($"/api/payments/{orderId}/confirm", new { amount = 20m })).StatusCode);
+
+        await CheckoutDriver.Eventually(async () => (await app.Checkout.EventTypes($"payment-{orderId}"))[^1] == "PaymentRefunded", Seconds);
+        Assert.Equal(["PaymentRequested", "PaymentConfirmed", "PaymentRefunded"], await app.Checkout.EventTypes($"payment-{orderId}"));
+        var refund = await LastEvent(app, $"payment-{orderId}");
+        Assert.Equal(20m, refund.Value<decimal>("data.amount"));
+        Assert.Equal("order cancelled: payment timed out after 00:00:02", refund.Value<string>("data.reason"));
+        Assert.Equal("OrderCancelled", (await app.Checkout.EventTypes($"order-{orderId}"))[^1]);
+        await app.Checkout.AssertStock(sku, onHand: 5, reserved: 0);
+    }
+
+    [Fact]
+    public async Task Given_the_order_is_cancelled_just_as_the_payment_arrives_the_money_is_refunded_once_and_the_stock_released()
+    {
+        var app = await StartAsync();
+        var sku = await app.Checkout.GivenStock(5);
+        var orderId = await app.Checkout.GivenOrder((sku, 2));
+        // The saga has asked for the payment but does not wait yet: both the confirmation and the cancellation reach it
+        // before it looks, whichever it then takes first.
+        var hold = app.Store.HoldAfterNextAppend($"payment-{orderId}");
+        var sagaUrl = await app.Checkout.Checkout(orderId);
+        await CheckoutDriver.Eventually(() => Task.FromResult(hold.IsHolding), Seconds);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Http.Post($"/api/payments/{orderId}/confirm", new { amount = 20m })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.Post($"/api/orders/{orderId}/cancel", new { reason = "changed my mind" })).StatusCode);
+        var cancelled = await Position(app, $"order-{orderId}", "OrderCancelled");
+        await CheckoutDriver.Eventually(async () => await app.TriggerCheckpointAsync() >= cancelled, Seconds);
+
+        hold.Release();
+
+        var saga = await app.Checkout.Finished(sagaUrl, Seconds);
+        Assert.Equal("Compensated", saga.Value<string>("status"));
+        await CheckoutDriver.Eventually(async () => (await app.Checkout.EventTypes($"payment-{orderId}"))[^1] == "PaymentRefunded", Seconds);
+        Assert.Equal(["PaymentRequested", "PaymentConfirmed", "PaymentRefunded"], await app.Checkout.EventTypes($"payment-{orderId}"));
+        Assert.Single(await app.Checkout.EventTypes($"order-{orderId}"), type => type == "OrderCancelled");
+        Assert.DoesNotContain("OrderConfirmed", await app.Checkout.EventTypes($"order-{orderId}"));
+        await app.Checkout.AssertStock(sku, onHand: 5, reserved: 0);
+        await OrderStatus(app, orderId, "Cancelled");
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var app in _apps) await app.DisposeAsync();
@@ -259,6 +326,9 @@ public abstract class CheckoutOnDurableScenarios : IAsyncDisposable
     internal static async Task<long> Position(CheckoutOnDurable app, string streamId, string type) =>
         (await (await app.Http.Get($"/api/streams/{streamId}/events")).Json())["events"]!.AsArray()
             .Single(e => e.Value<string>("type") == type).Value<long>("position");
+
+    internal static async Task<JsonNode> LastEvent(CheckoutOnDurable app, string streamId) =>
+        (await (await app.Http.Get($"/api/streams/{streamId}/events")).Json())["events"]!.AsArray()[^1]!;
 
     internal Task OrderStatus(CheckoutOnDurable app, string orderId, string status) => CheckoutDriver.Eventually(async () =>
     {
