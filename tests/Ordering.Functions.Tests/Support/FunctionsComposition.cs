@@ -16,7 +16,9 @@ internal sealed class FunctionsComposition : IAsyncDisposable
     /// <summary>The account in the CosmosDb setting; nothing answers there.</summary>
     public static readonly Uri Account = new("https://127.0.0.1:9/");
 
-    public FunctionsComposition(ITestOutputHelper? output = null)
+    /// <param name="output">Where the app's logs go.</param>
+    /// <param name="overrides">Registrations that replace the app's own (a store that is reachable here, say).</param>
+    public FunctionsComposition(ITestOutputHelper? output = null, Action<IServiceCollection>? overrides = null)
     {
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -30,6 +32,7 @@ internal sealed class FunctionsComposition : IAsyncDisposable
             if (output is not null) logging.AddProvider(new TestOutputLoggerProvider(output));
         });
         services.AddOrderingOnCosmos(Configuration);
+        overrides?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
