@@ -46,7 +46,7 @@ public sealed class CheckoutActivities(OrderingHandlers handlers, TimeProvider c
 
     /// <summary>Gives a confirmed payment back in full; one already refunded is left as it is.</summary>
     public Task RefundPayment(RefundStep step, CancellationToken cancellationToken) =>
-        handlers.Payments.HandleAsync(StreamIds.Payment(step.OrderId), new RefundPayment(step.OrderId, step.Reason),
+        handlers.Payments.HandleAsync(StreamIds.Payment(step.OrderId), Domain.Payments.RefundPayment.Because(step.OrderId, step.Reason),
             Context(step.Trace, $"{step.OrderId}:refund"), cancellationToken);
 
     public Task ConfirmOrder(OrderStep step, CancellationToken cancellationToken) =>

@@ -56,7 +56,7 @@ public sealed partial class LatePaymentRefunds(OrderingHandlers handlers, EventS
 
         var reason = $"order cancelled: {order.State.CancellationReason}";
         var context = new CommandContext(CorrelationId: recorded.Metadata.CorrelationId, CausationId: recorded.EventId.ToString(), IdempotencyKey: RefundKey(orderId));
-        var refunded = await handlers.Payments.HandleAsync(StreamIds.Payment(orderId), new RefundPayment(orderId, reason), context, cancellationToken);
+        var refunded = await handlers.Payments.HandleAsync(StreamIds.Payment(orderId), RefundPayment.Because(orderId, reason), context, cancellationToken);
         if (refunded.Events.Count > 0) LogRefunded(_logger, orderId, payment.State.Paid ?? 0, reason);
     }
 

@@ -55,6 +55,18 @@ public sealed class LatePaymentRefundTests : IAsyncDisposable
         Assert.Equal(["PaymentConfirmed", "PaymentRefunded"], await _checkout.EventTypes($"payment-{orderId}"));
     }
 
+    [Fact]
+    public async Task A_late_payment_is_refunded_even_when_the_cancellation_gave_the_longest_reason_allowed()
+    {
+        var orderId = await _checkout.GivenOrder((await _checkout.GivenStock(1), 1));
+        var reason = new string('r', 500);
+        Assert.Equal(HttpStatusCode.OK, (await _client.Post($"/api/orders/{orderId}/cancel", new { reason })).StatusCode);
+
+        await _client.Post($"/api/payments/{orderId}/confirm", new { amount = 10m });
+
+        await CheckoutDriver.Eventually(async () => (await _checkout.EventTypes($"payment-{orderId}"))[^1] == "PaymentRefunded");
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();

@@ -40,6 +40,12 @@ public sealed class RefundPaymentTests
             .ThenFails<CommandValidationException>("reason");
 
     [Fact]
+    public void A_refund_quoting_a_long_reason_keeps_as_much_of_it_as_a_refund_may() =>
+        Payment.Given(Requested, Confirmed)
+            .When(RefundPayment.Because(Id, "order cancelled: " + new string('r', 500)))
+            .Then(new PaymentRefunded(Id, 19m, ("order cancelled: " + new string('r', 500))[..500]));
+
+    [Fact]
     public void The_providers_confirmation_delivered_again_after_the_refund_changes_nothing() =>
         Payment.Given(Requested, Confirmed, Refunded)
             .When(new ConfirmPayment(Id, 19m))

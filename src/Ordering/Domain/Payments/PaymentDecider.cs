@@ -84,7 +84,7 @@ public static class PaymentDecider
 
     private static PaymentEvent[] Refund(RefundPayment r, PaymentState state)
     {
-        Text(r.Reason, "reason", 500);
+        Text(r.Reason, "reason", RefundPayment.MaxReasonLength);
         return state.Status switch
         {
             PaymentStatus.Confirmed => [new PaymentRefunded(r.OrderId, state.Paid!.Value, r.Reason)],

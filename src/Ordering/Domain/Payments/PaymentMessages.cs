@@ -24,4 +24,17 @@ public sealed record ConfirmPayment(string OrderId, decimal Amount) : PaymentCom
 public sealed record FailPayment(string OrderId, string Reason) : PaymentCommand(OrderId);
 
 /// <summary>The backend gives a confirmed payment back in full (no HTTP route: it is issued for cancelled orders).</summary>
-public sealed record RefundPayment(string OrderId, string Reason) : PaymentCommand(OrderId);
+public sealed record RefundPayment(string OrderId, string Reason) : PaymentCommand(OrderId)
+{
+    public const int MaxReasonLength = 500;
+
+    /// <summary>
+    /// A refund whose reason quotes another (a cancellation's, a failed step's), cut to what a refund keeps: a long
+    /// quoted reason must not make the refund itself invalid and leave the money kept.
+    /// </summary>
+    public static RefundPayment Because(string orderId, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return new(orderId, reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength]);
+    }
+}
