@@ -12,9 +12,9 @@ namespace Ordering.Functions.ChangeFeed;
 
 /// <summary>
 /// The events container's change feed, three times (each with leases of its own): into the read models, into the
-/// checkout saga's trigger, and into the refunds of payments that arrive for cancelled orders. Both handlers return only when every event is applied, parked or handed on, and retry
-/// storage faults themselves; the retry attribute redelivers a batch whose handler was cut short (host shutdown),
-/// which would otherwise be lost. Each takes the invocation's cancellation token, which the worker binds (host
+/// checkout saga's trigger, and into the refunds of payments that arrive for cancelled orders. Each handler returns
+/// only when every event is applied, parked, handed on or refunded, and retries storage faults itself; the retry
+/// attribute redelivers a batch whose handler was cut short (host shutdown), which would otherwise be lost. Each takes the invocation's cancellation token, which the worker binds (host
 /// shutdown), rather than the FunctionContext, so the tests call them exactly as the worker does.
 /// </summary>
 public sealed class ChangeFeedFunctions(
