@@ -1,6 +1,7 @@
 using System.Net;
 using EventSourcing.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Ordering.Checkout;
 using Ordering.LocalHost.Tests.Support;
 
@@ -10,22 +11,22 @@ namespace Ordering.LocalHost.Tests.InProcess;
 public sealed class LatePaymentRefundTests : IAsyncDisposable
 {
     private readonly InProcessApi _api = new();
-    private readonly HttpClient _client;
-    private readonly CheckoutDriver _checkout;
+    private HttpClient _client = null!;
+    private CheckoutDriver _checkout = null!;
 
-    public LatePaymentRefundTests()
-    {
-        _api.Settings["Checkout:PaymentTimeout"] = "00:00:01.500";
-        _client = _api.CreateClient();
-        _checkout = new CheckoutDriver(_client);
-    }
+    public LatePaymentRefundTests() => _api.Settings["Checkout:PaymentTimeout"] = "00:00:01.500";
 
     [Fact]
     public async Task A_payment_that_arrives_after_the_checkout_timed_out_is_refunded_and_the_order_stays_cancelled()
     {
+        // The payment timeout fires when the test moves the host's clock, once the saga waits for the payment.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Start(clock);
         var sku = await _checkout.GivenStock(3);
         var orderId = await _checkout.GivenOrder((sku, 3));
-        var saga = await _checkout.Finished(await _checkout.CheckoutAwaitingPayment(orderId));
+        var sagaUrl = await _checkout.CheckoutAwaitingPayment(orderId);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var saga = await _checkout.Finished(sagaUrl);
         Assert.Equal("payment timed out after 00:00:01.5000000", saga.Value<string>("reason"));
 
         Assert.Equal(HttpStatusCode.Accepted, (await _client.Post($"/api/payments/{orderId}/confirm", new { amount = 30m })).StatusCode);
@@ -39,6 +40,7 @@ public sealed class LatePaymentRefundTests : IAsyncDisposable
     [Fact]
     public async Task The_feed_delivering_the_late_confirmation_again_even_twice_at_once_refunds_nothing_more()
     {
+        Start();
         var orderId = await _checkout.GivenOrder((await _checkout.GivenStock(1), 1));
         await _client.Post($"/api/orders/{orderId}/cancel", new { reason = "changed my mind" });
         await _client.Post($"/api/payments/{orderId}/confirm", new { amount = 10m });
@@ -58,6 +60,7 @@ public sealed class LatePaymentRefundTests : IAsyncDisposable
     [Fact]
     public async Task A_late_payment_is_refunded_even_when_the_cancellation_gave_the_longest_reason_allowed()
     {
+        Start();
         var orderId = await _checkout.GivenOrder((await _checkout.GivenStock(1), 1));
         var reason = new string('r', 500);
         Assert.Equal(HttpStatusCode.OK, (await _client.Post($"/api/orders/{orderId}/cancel", new { reason })).StatusCode);
@@ -67,9 +70,16 @@ public sealed class LatePaymentRefundTests : IAsyncDisposable
         await CheckoutDriver.Eventually(async () => (await _checkout.EventTypes($"payment-{orderId}"))[^1] == "PaymentRefunded");
     }
 
+    private void Start(TimeProvider? clock = null)
+    {
+        _api.Clock = clock;
+        _client = _api.CreateClient();
+        _checkout = new CheckoutDriver(_client);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
+        _client?.Dispose();
         await _api.DisposeAsync();
     }
 }
