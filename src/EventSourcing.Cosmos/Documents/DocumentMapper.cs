@@ -14,9 +14,10 @@ public static class DocumentMapper
     public static CommitDocument ToCommit(string streamId, long firstVersion, DateTimeOffset timestamp, IReadOnlyList<EventData> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentOutOfRangeException.ThrowIfZero(events.Count, nameof(events));
         return new CommitDocument
         {
-            Id = DocumentKinds.CommitId(firstVersion),
+            Id = DocumentKinds.CommitId(events[0].EventId),
             StreamId = streamId,
             Kind = DocumentKinds.Commit,
             First = firstVersion,

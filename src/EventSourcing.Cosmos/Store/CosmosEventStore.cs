@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Net;
 using EventSourcing.Cosmos.Diagnostics;
 using EventSourcing.Cosmos.Documents;
+using EventSourcing.Cosmos.Resilience;
 using EventSourcing.Store;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -41,6 +43,11 @@ public sealed partial class CosmosEventStore : IEventStore
         BatchPlan.Create(streamId, null, batch, _options.TimeProvider.GetUtcNow(), _options.Limits);
 
         var charge = new Charge();
+        var ambiguity = new BatchAmbiguity();
+        // An exact expectation writes without looking its ids up: a resent append finds the stream moved on (or meets its
+        // own commit, a conflict), and only then can stored ids change the outcome. Any and StreamExists appends would
+        // write a resent append twice, so they look before every write.
+        var lookUp = !expectedVersion.IsExact || _options.EventIds == EventIdScope.Store;
         var round = 0;
         try
         {
@@ -48,8 +55,14 @@ public sealed partial class CosmosEventStore : IEventStore
             {
                 round++;
                 var (tip, session) = await ReadTipAsync(streamId, charge, cancellationToken);
-                var found = await FindEventIdsAsync(streamId, batch, session, charge, cancellationToken);
-                switch (AppendDecision.Decide(streamId, expectedVersion, batch, tip?.Version ?? 0, found))
+                var current = tip?.Version ?? 0;
+                var found = EventIdLookup.NotLookedUp(batch.Length);
+                if (lookUp || !expectedVersion.IsSatisfiedBy(current))
+                {
+                    found = await FindEventIdsAsync(streamId, batch, session, charge, cancellationToken);
+                    ambiguity.Resolved();
+                }
+                switch (AppendDecision.Decide(streamId, expectedVersion, batch, current, found))
                 {
                     case AppendDecision.AlreadyCommitted already:
                         LogAlreadyCommitted(_calls.Logger, streamId, already.Result.StreamVersion);
@@ -59,11 +72,20 @@ public sealed partial class CosmosEventStore : IEventStore
                 }
 
                 var plan = BatchPlan.Create(streamId, tip, batch, _options.TimeProvider.GetUtcNow(), _options.Limits);
-                if (await WriteAsync(plan, charge, cancellationToken) == BatchOutcome.Committed) return plan.Result;
-                // Another writer moved the tip between our read and our batch: read again and decide again.
+                if (await WriteAsync(plan, ambiguity, charge, cancellationToken) == BatchOutcome.Committed) return plan.Result;
+                // Another writer moved the tip, or this append's first event is stored already (a retry): look, then decide again.
+                lookUp = true;
                 if (round >= _options.MaxAppendRounds)
                     throw new WrongExpectedVersionException(streamId, expectedVersion, tip?.Version ?? 0);
             }
+        }
+        catch (Exception e) when (ambiguity.MayHaveCommitted && !IsCallerCancellation(e, cancellationToken) && e is not AppendOutcomeUnknownException)
+        {
+            throw OutcomeUnknown(streamId, e.Message, e);
+        }
+        catch (Exception e) when (!ambiguity.MayHaveCommitted && IsUnavailable(e, cancellationToken))
+        {
+            throw new StoreUnavailableException($"Cosmos DB did not take the append to '{streamId}' ({e.Message}); nothing was written.", e);
         }
         finally
         {
@@ -101,24 +123,59 @@ public sealed partial class CosmosEventStore : IEventStore
         return EventIdLookup.Align(batch, rows);
     }
 
-    private async Task<BatchOutcome> WriteAsync(BatchPlan plan, Charge charge, CancellationToken cancellationToken)
+    private async Task<BatchOutcome> WriteAsync(BatchPlan plan, BatchAmbiguity ambiguity, Charge charge, CancellationToken cancellationToken)
     {
-        using var response = await _calls.SendBatchAsync("append", plan.StreamId, ct =>
+        using var response = await _calls.SendBatchAsync("append", plan.StreamId, async ct =>
         {
             var batch = _events.CreateTransactionalBatch(new PartitionKey(plan.StreamId)).CreateItemStream(new MemoryStream(plan.Commit, writable: false));
             batch = plan.TipETag is null
                 ? batch.CreateItemStream(new MemoryStream(plan.Tip, writable: false))
                 : batch.ReplaceItemStream(DocumentKinds.TipId, new MemoryStream(plan.Tip, writable: false),
                     new TransactionalBatchItemRequestOptions { IfMatchEtag = plan.TipETag });
-            return batch.ExecuteAsync(ct);
+            try
+            {
+                var answer = await batch.ExecuteAsync(ct);
+                if (BatchOutcomes.IsAmbiguous(answer.StatusCode)) ambiguity.Unanswered();
+                return answer;
+            }
+            catch
+            {
+                // A timeout or a broken connection after the request left: the batch may have run.
+                ambiguity.Unanswered();
+                throw;
+            }
         }, charge, cancellationToken);
 
         var (outcome, cause) = BatchOutcomes.Classify(response.StatusCode, response.Select(r => r.StatusCode));
-        if (outcome == BatchOutcome.Failed)
-            throw new CosmosException($"The append to '{plan.StreamId}' failed with {(int)cause}: {response.ErrorMessage}",
-                cause, 0, response.ActivityId, response.RequestCharge);
-        return outcome;
+        switch (outcome)
+        {
+            case BatchOutcome.Unknown:
+                throw OutcomeUnknown(plan.StreamId, $"Cosmos DB answered {(int)cause} ({response.ErrorMessage})", null);
+            case BatchOutcome.Failed when cause == HttpStatusCode.TooManyRequests:
+                throw new StoreUnavailableException($"Cosmos DB throttled the append to '{plan.StreamId}' (429) beyond its retries; nothing was written.");
+            case BatchOutcome.Failed:
+                throw new CosmosException($"The append to '{plan.StreamId}' failed with {(int)cause}: {response.ErrorMessage}",
+                    cause, 0, response.ActivityId, response.RequestCharge);
+            default:
+                return outcome;
+        }
     }
+
+    private static AppendOutcomeUnknownException OutcomeUnknown(string streamId, string what, Exception? inner) =>
+        new(streamId, $"The append to '{streamId}' may or may not have committed: {what}. Retry the same append (same event ids) " +
+            "or the same request (same Idempotency-Key); one that committed is recognised, not written twice.", inner);
+
+    private static bool IsCallerCancellation(Exception e, CancellationToken cancellationToken) =>
+        e is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    /// <summary>Faults of a service or network that is down or overloaded, as opposed to a request it refuses.</summary>
+    private static bool IsUnavailable(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        CosmosException c => CosmosFaults.IsTransient(c.StatusCode) || c.StatusCode == HttpStatusCode.InternalServerError,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested, // the SDK's own request timeout
+        HttpRequestException => true,
+        _ => false,
+    };
 
     [LoggerMessage(LogLevel.Information, "Append to {StreamId} had already committed (a retry); answering its original result, version {Version}")]
     private static partial void LogAlreadyCommitted(ILogger logger, string streamId, long version);

@@ -9,8 +9,12 @@ public sealed record CosmosEventStoreOptions
     /// <summary>Size limits of one append, checked before anything is read or sent (the batch itself is measured too).</summary>
     public AppendLimits Limits { get; init; } = AppendLimits.Default;
 
-    /// <summary>Where event ids must be unique; <see cref="EventIdScope.Store"/> (the contract's rule) by default.</summary>
-    public EventIdScope EventIds { get; init; } = EventIdScope.Store;
+    /// <summary>
+    /// Where and when appends look up their event ids: <see cref="EventIdScope.Stream"/> by default (inside the stream's
+    /// partition, only where the answer can change the outcome); <see cref="EventIdScope.Store"/> opts in to the
+    /// contract's store-wide check before every append, at a cost that grows with the container's partitions.
+    /// </summary>
+    public EventIdScope EventIds { get; init; } = EventIdScope.Stream;
 
     /// <summary>
     /// Rounds of read-tip, decide, write an append may take when other writers keep moving the tip (or a snapshot

@@ -5,21 +5,25 @@ using EventSourcing.Store;
 
 namespace EventSourcing.Cosmos.Store;
 
-/// <summary>Where event ids must be unique.</summary>
+/// <summary>Where the store looks for an append's event ids, and so where it finds them already stored.</summary>
 public enum EventIdScope
 {
     /// <summary>
-    /// Across the whole store, as the store contract states: every append also asks every partition of the container
-    /// (a cross-partition query; about 2.5 RU per physical partition).
-    /// </summary>
-    Store,
-
-    /// <summary>
-    /// Within the stream only: one query inside the stream's partition. Retries are still recognised (they are in the
-    /// same stream); an id reused in another stream is not detected. Ids derived from the stream id (as the command
-    /// handler derives them from an idempotency key) cannot clash across streams anyway.
+    /// Inside the stream's partition, and only where the answer can change the outcome (the default): before writing an
+    /// <see cref="ExpectedVersion.Any"/> or <see cref="ExpectedVersion.StreamExists"/> append (a resent one would
+    /// otherwise be written twice), and for an exact expectation only when the stream is not at the expected version or
+    /// the batch conflicted. Every retry is still recognised: a resent batch meets the tip's ETag (412) or its own commit
+    /// (409, the commit's id is its first event's id), and a command decided again with the ids derived from its
+    /// idempotency key meets its first event's commit. Not detected: an id reused in another stream, and an exact append
+    /// at the stream's version that reuses stored ids other than as its first event.
     /// </summary>
     Stream,
+
+    /// <summary>
+    /// Across the whole store, as the store contract states (opt-in): every append first asks every partition of the
+    /// container for its ids (a cross-partition query; about 2.5 RU per physical partition), so any reuse is refused.
+    /// </summary>
+    Store,
 }
 
 /// <summary>The query that finds where an append's event ids are already stored, and its rows lined up with the events.</summary>
@@ -40,6 +44,9 @@ internal static class EventIdLookup
             text.Append(i == 0 ? "" : ", ").Append('\'').Append(events[i].EventId.ToString("D", CultureInfo.InvariantCulture)).Append('\'');
         return text.Append(')').ToString();
     }
+
+    /// <summary>The answer when the ids were not looked up: none is known to be stored.</summary>
+    public static StoredEventLocation?[] NotLookedUp(int count) => new StoredEventLocation?[count];
 
     /// <summary>For each event of the append, in order, where its id is stored, or null.</summary>
     public static StoredEventLocation?[] Align(IReadOnlyList<EventData> events, IEnumerable<Row> rows)

@@ -24,7 +24,7 @@ public sealed class CommitDocumentTests
         var json = JsonSerializer.Serialize(commit, CosmosJson.Options);
 
         Assert.Equal(
-            """{"id":"3","streamId":"order-1","kind":"commit","first":3,"last":4,"timestamp":"2026-11-22T08:30:00.0000000Z","events":[""" +
+            """{"id":"00000000-0000-0000-0000-000000000001","streamId":"order-1","kind":"commit","first":3,"last":4,"timestamp":"2026-11-22T08:30:00.0000000Z","events":[""" +
             """{"id":"00000000-0000-0000-0000-000000000001","version":3,"type":"OrderCreated","schemaVersion":1,"data":"{\"orderId\":\"1\",\"total\":1.10}","correlationId":"corr","causationId":"cause"},""" +
             """{"id":"00000000-0000-0000-0000-000000000002","version":4,"type":"ItemAdded","schemaVersion":2,"data":"{\"sku\":\"é\"}","headers":{"tenant":"t1"}}]}""",
             json);

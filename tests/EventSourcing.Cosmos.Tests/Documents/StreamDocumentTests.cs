@@ -45,9 +45,14 @@ public sealed class StreamDocumentTests
     }
 
     [Fact]
-    public void Commit_ids_are_the_first_version_so_two_appends_at_one_version_clash()
+    public void Commit_ids_are_the_first_event_s_id_so_a_batch_repeating_a_stored_first_event_clashes_whatever_its_version()
     {
-        Assert.Equal("12", DocumentKinds.CommitId(12));
-        Assert.Equal(DocumentKinds.CommitId(12), DocumentMapper.ToCommit("s", 12, At, [EventSourcing.Tests.Support.TestEvents.New()]).Id);
+        var first = EventSourcing.Tests.Support.TestEvents.New();
+
+        var atTwelve = DocumentMapper.ToCommit("s", 12, At, [first, EventSourcing.Tests.Support.TestEvents.New()]);
+        var atFifteen = DocumentMapper.ToCommit("s", 15, At, [first]);
+
+        Assert.Equal(first.EventId.ToString(), atTwelve.Id);
+        Assert.Equal(atTwelve.Id, atFifteen.Id);
     }
 }

@@ -14,12 +14,13 @@ public sealed class BatchPlanTests
     [Fact]
     public void A_new_stream_creates_its_tip_and_its_first_commit()
     {
-        var plan = BatchPlan.Create("order-1", null, TestEvents.Many(3), Now, AppendLimits.Default);
+        var events = TestEvents.Many(3);
+        var plan = BatchPlan.Create("order-1", null, events, Now, AppendLimits.Default);
 
         var commit = JsonSerializer.Deserialize<CommitDocument>(plan.Commit, CosmosJson.Options)!;
         var tip = JsonSerializer.Deserialize<TipDocument>(plan.Tip, CosmosJson.Options)!;
         Assert.Null(plan.TipETag); // created, so a concurrent creator makes the batch fail with 409
-        Assert.Equal(("1", 1L, 3L), (commit.Id, commit.First, commit.Last));
+        Assert.Equal((events[0].EventId.ToString(), 1L, 3L), (commit.Id, commit.First, commit.Last));
         Assert.Equal((3L, Now), (tip.Version, tip.Timestamp));
         Assert.Equal(3, plan.Result.StreamVersion);
     }
@@ -27,11 +28,12 @@ public sealed class BatchPlanTests
     [Fact]
     public void An_existing_stream_replaces_its_tip_under_the_etag_that_was_read()
     {
-        var plan = BatchPlan.Create("order-1", new StreamTip(4, Now.AddMinutes(-1), "\"etag-4\""), TestEvents.Many(2), Now, AppendLimits.Default);
+        var events = TestEvents.Many(2);
+        var plan = BatchPlan.Create("order-1", new StreamTip(4, Now.AddMinutes(-1), "\"etag-4\""), events, Now, AppendLimits.Default);
 
         var commit = JsonSerializer.Deserialize<CommitDocument>(plan.Commit, CosmosJson.Options)!;
         Assert.Equal("\"etag-4\"", plan.TipETag);
-        Assert.Equal(("5", 5L, 6L), (commit.Id, commit.First, commit.Last));
+        Assert.Equal((events[0].EventId.ToString(), 5L, 6L), (commit.Id, commit.First, commit.Last));
         Assert.Equal([5L, 6L], commit.Events.Select(e => e.Version));
         Assert.Equal(6, JsonSerializer.Deserialize<TipDocument>(plan.Tip, CosmosJson.Options)!.Version);
     }

@@ -1,0 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Azure.Cosmos;
+
+namespace EventSourcing.Cosmos.Tests.Support;
+
+// The calls the event store never makes: a test that reaches one of these has found a call the fake does not model.
+[SuppressMessage("Design", "CA1061", Justification = "Overrides of the SDK's abstract members, with its defaults.")]
+public sealed partial class FakeEventsContainer
+{
+    public override string Id => throw new NotSupportedException();
+    public override Database Database => throw new NotSupportedException();
+    public override Conflicts Conflicts => throw new NotSupportedException();
+    public override Microsoft.Azure.Cosmos.Scripts.Scripts Scripts => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ContainerResponse> ReadContainerAsync(ContainerRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> ReadContainerStreamAsync(ContainerRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ContainerResponse> ReplaceContainerAsync(ContainerProperties? containerProperties, ContainerRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> ReplaceContainerStreamAsync(ContainerProperties? containerProperties, ContainerRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ContainerResponse> DeleteContainerAsync(ContainerRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> DeleteContainerStreamAsync(ContainerRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<int?> ReadThroughputAsync(System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ThroughputResponse> ReadThroughputAsync(RequestOptions? requestOptions, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ThroughputResponse> ReplaceThroughputAsync(int throughput, RequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ThroughputResponse> ReplaceThroughputAsync(ThroughputProperties? throughputProperties, RequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> CreateItemStreamAsync(System.IO.Stream? streamPayload, PartitionKey partitionKey, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ItemResponse<T>> CreateItemAsync<T>(T item, PartitionKey? partitionKey = default, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ItemResponse<T>> ReadItemAsync<T>(string? id, PartitionKey partitionKey, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> UpsertItemStreamAsync(System.IO.Stream? streamPayload, PartitionKey partitionKey, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ItemResponse<T>> UpsertItemAsync<T>(T item, PartitionKey? partitionKey = default, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> ReplaceItemStreamAsync(System.IO.Stream? streamPayload, string? id, PartitionKey partitionKey, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ItemResponse<T>> ReplaceItemAsync<T>(T item, string? id, PartitionKey? partitionKey = default, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> ReadManyItemsStreamAsync(System.Collections.Generic.IReadOnlyList<System.ValueTuple<string, PartitionKey>>? items, ReadManyRequestOptions? readManyRequestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<FeedResponse<T>> ReadManyItemsAsync<T>(System.Collections.Generic.IReadOnlyList<System.ValueTuple<string, PartitionKey>>? items, ReadManyRequestOptions? readManyRequestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ItemResponse<T>> PatchItemAsync<T>(string? id, PartitionKey partitionKey, System.Collections.Generic.IReadOnlyList<PatchOperation>? patchOperations, PatchItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> PatchItemStreamAsync(string? id, PartitionKey partitionKey, System.Collections.Generic.IReadOnlyList<PatchOperation>? patchOperations, PatchItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ResponseMessage> DeleteItemStreamAsync(string? id, PartitionKey partitionKey, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<ItemResponse<T>> DeleteItemAsync<T>(string? id, PartitionKey partitionKey, ItemRequestOptions? requestOptions = default, System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override FeedIterator<T> GetItemQueryIterator<T>(QueryDefinition? queryDefinition, string? continuationToken = default, QueryRequestOptions? requestOptions = default) => throw new NotSupportedException();
+    public override FeedIterator GetItemQueryStreamIterator(string? queryText = default, string? continuationToken = default, QueryRequestOptions? requestOptions = default) => throw new NotSupportedException();
+    public override FeedIterator<T> GetItemQueryIterator<T>(string? queryText = default, string? continuationToken = default, QueryRequestOptions? requestOptions = default) => throw new NotSupportedException();
+    public override FeedIterator GetItemQueryStreamIterator(FeedRange? feedRange, QueryDefinition? queryDefinition, string? continuationToken, QueryRequestOptions? requestOptions = default) => throw new NotSupportedException();
+    public override FeedIterator<T> GetItemQueryIterator<T>(FeedRange? feedRange, QueryDefinition? queryDefinition, string? continuationToken = default, QueryRequestOptions? requestOptions = default) => throw new NotSupportedException();
+    public override System.Linq.IOrderedQueryable<T> GetItemLinqQueryable<T>(bool allowSynchronousQueryExecution = default, string? continuationToken = default, QueryRequestOptions? requestOptions = default, CosmosLinqSerializerOptions? linqSerializerOptions = default) => throw new NotSupportedException();
+    public override ChangeFeedProcessorBuilder GetChangeFeedProcessorBuilder<T>(string? processorName, ChangesHandler<T>? onChangesDelegate) => throw new NotSupportedException();
+    public override ChangeFeedProcessorBuilder GetChangeFeedEstimatorBuilder(string? processorName, Container.ChangesEstimationHandler? estimationDelegate, System.TimeSpan? estimationPeriod = default) => throw new NotSupportedException();
+    public override ChangeFeedEstimator GetChangeFeedEstimator(string? processorName, Container? leaseContainer) => throw new NotSupportedException();
+    public override System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FeedRange>> GetFeedRangesAsync(System.Threading.CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public override FeedIterator GetChangeFeedStreamIterator(ChangeFeedStartFrom? changeFeedStartFrom, ChangeFeedMode? changeFeedMode, ChangeFeedRequestOptions? changeFeedRequestOptions = default) => throw new NotSupportedException();
+    public override FeedIterator<T> GetChangeFeedIterator<T>(ChangeFeedStartFrom? changeFeedStartFrom, ChangeFeedMode? changeFeedMode, ChangeFeedRequestOptions? changeFeedRequestOptions = default) => throw new NotSupportedException();
+    public override ChangeFeedProcessorBuilder GetChangeFeedProcessorBuilder<T>(string? processorName, ChangeFeedHandler<T>? onChangesDelegate) => throw new NotSupportedException();
+    public override ChangeFeedProcessorBuilder GetChangeFeedProcessorBuilderWithManualCheckpoint<T>(string? processorName, ChangeFeedHandlerWithManualCheckpoint<T>? onChangesDelegate) => throw new NotSupportedException();
+    public override ChangeFeedProcessorBuilder GetChangeFeedProcessorBuilder(string? processorName, Container.ChangeFeedStreamHandler? onChangesDelegate) => throw new NotSupportedException();
+    public override ChangeFeedProcessorBuilder GetChangeFeedProcessorBuilderWithManualCheckpoint(string? processorName, Container.ChangeFeedStreamHandlerWithManualCheckpoint? onChangesDelegate) => throw new NotSupportedException();
+}
