@@ -15,7 +15,7 @@ public enum EventIdScope
     /// the batch conflicted. Every retry is still recognised: a resent batch meets the tip's ETag (412) or its own commit
     /// (409, the commit's id is its first event's id), and a command decided again with the ids derived from its
     /// idempotency key meets its first event's commit. Not detected: an id reused in another stream, and an exact append
-    /// at the stream's version that reuses stored ids other than as its first event.
+    /// at the stream's current version that reuses stored ids while its first event did not start a stored append.
     /// </summary>
     Stream,
 

@@ -35,6 +35,7 @@ public abstract partial class EventStoreContract
     [Fact]
     public async Task An_event_id_stored_in_another_stream_is_rejected_and_nothing_is_written()
     {
+        SkipUnlessEveryReusedIdIsRefused();
         var first = TestEvents.Stream();
         var second = TestEvents.Stream();
         var shared = TestEvents.New();
@@ -58,9 +59,24 @@ public abstract partial class EventStoreContract
         await Append(stream, ExpectedVersion.NoStream, stored);
 
         await Assert.ThrowsAsync<DuplicateEventIdException>(
+            () => Append(stream, ExpectedVersion.Any, stored[0], TestEvents.New()));
+        await Assert.ThrowsAsync<DuplicateEventIdException>(
+            () => Append(stream, ExpectedVersion.Exact(2), stored[0], TestEvents.New()));
+        await AssertUnchanged(stream, 2);
+    }
+
+    [Fact]
+    public async Task An_append_at_the_current_version_that_repeats_stored_ids_not_starting_a_stored_append_is_rejected()
+    {
+        SkipUnlessEveryReusedIdIsRefused();
+        var stream = TestEvents.Stream();
+        var stored = TestEvents.Many(2);
+        await Append(stream, ExpectedVersion.NoStream, stored);
+
+        await Assert.ThrowsAsync<DuplicateEventIdException>(
             () => Append(stream, ExpectedVersion.Exact(2), stored[1], TestEvents.New()));
         await Assert.ThrowsAsync<DuplicateEventIdException>(
-            () => Append(stream, ExpectedVersion.Any, stored[0], TestEvents.New()));
+            () => Append(stream, ExpectedVersion.Exact(2), TestEvents.New(), stored[0]));
         await AssertUnchanged(stream, 2);
     }
 
