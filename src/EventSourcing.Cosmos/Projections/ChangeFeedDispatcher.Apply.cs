@@ -7,13 +7,16 @@ namespace EventSourcing.Cosmos.Projections;
 public sealed partial class ChangeFeedDispatcher
 {
     /// <summary>Applies a run of one stream's events to one document; returns the event to park, if any.</summary>
-    private async Task<(int Index, string Error)?> ApplyRunAsync(IProjection projection, string key, List<ForProjection> run, CancellationToken cancellationToken)
+    /// <param name="parked">The run is a retried dead letter: never applied before.</param>
+    private async Task<(int Index, string Error)?> ApplyRunAsync(
+        IProjection projection, string key, List<ForProjection> run, bool parked, CancellationToken cancellationToken)
     {
         List<(RecordedEvent, object)> events = [.. run.Select(r => (r.Recorded, r.Event!))];
         for (var round = 1; ; round++)
         {
             var loaded = await PersistAsync(ct => _documents.LoadAsync(projection.Name, key, ct), cancellationToken);
-            var outcome = ReadModelGuard.Apply(projection, key, loaded?.Document, events, _serializer.Options, _options.TimeProvider.GetUtcNow());
+            var outcome = ReadModelGuard.Apply(projection, key, loaded?.Document, events, _serializer.Options, _options.TimeProvider.GetUtcNow(), parked);
+            foreach (var skipped in outcome.Unprovable ?? []) LogUnprovable(_logger, projection.Name, key, StreamVersions.UnprovableError(skipped));
             if (outcome.Next is { } next)
             {
                 bool written;
@@ -24,7 +27,7 @@ public sealed partial class ChangeFeedDispatcher
                 catch (ReadModelRejectedException e)
                 {
                     // Refused as a whole (too large, say): one event at a time finds the one that tips it over.
-                    if (run.Count > 1) return await ApplyOneByOneAsync(projection, key, run, cancellationToken);
+                    if (run.Count > 1) return await ApplyOneByOneAsync(projection, key, run, parked, cancellationToken);
                     return (0, Describe(e, projection.Name, run[0].Recorded));
                 }
                 if (!written)
@@ -39,10 +42,11 @@ public sealed partial class ChangeFeedDispatcher
         }
     }
 
-    private async Task<(int Index, string Error)?> ApplyOneByOneAsync(IProjection projection, string key, List<ForProjection> run, CancellationToken cancellationToken)
+    private async Task<(int Index, string Error)?> ApplyOneByOneAsync(
+        IProjection projection, string key, List<ForProjection> run, bool parked, CancellationToken cancellationToken)
     {
         for (var i = 0; i < run.Count; i++)
-            if (await ApplyRunAsync(projection, key, [run[i]], cancellationToken) is { } failure) return (i, failure.Error);
+            if (await ApplyRunAsync(projection, key, [run[i]], parked, cancellationToken) is { } failure) return (i, failure.Error);
         return null;
     }
 
@@ -135,6 +139,9 @@ public sealed partial class ChangeFeedDispatcher
 
     [LoggerMessage(LogLevel.Warning, "Projection {Projection} parked version {Version} of {StreamId}: {Error}")]
     private static partial void LogParked(ILogger logger, string projection, string streamId, long version, string error);
+
+    [LoggerMessage(LogLevel.Warning, "Projection {Projection} did not apply an event to {Key}: {Reason}")]
+    private static partial void LogUnprovable(ILogger logger, string projection, string key, string reason);
 
     [LoggerMessage(LogLevel.Error, "Read-model storage failed (attempt {Attempt}); trying again in {Delay}")]
     private static partial void LogStorageFault(ILogger logger, Exception exception, int attempt, TimeSpan delay);

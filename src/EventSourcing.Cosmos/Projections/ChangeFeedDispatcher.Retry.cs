@@ -47,6 +47,7 @@ public sealed partial class ChangeFeedDispatcher
         var item = Decode(letter.Event).For(projection, _logger);
         if (item.Ignored || (item.Error is null && item.Key is null)) return null;
         if (item.Error is { } error) return error;
-        return await ApplyRunAsync(projection, item.Key!, [item], cancellationToken) is { } failure ? failure.Error : null;
+        // A parked event was never applied, so a stream its document has forgotten since does not make it suspect.
+        return await ApplyRunAsync(projection, item.Key!, [item], parked: true, cancellationToken) is { } failure ? failure.Error : null;
     }
 }

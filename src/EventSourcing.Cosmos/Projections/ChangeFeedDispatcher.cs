@@ -153,7 +153,7 @@ public sealed partial class ChangeFeedDispatcher
 
             // Consecutive events for one document are applied together: one read and one write for the run.
             var run = items.Skip(i).TakeWhile(x => !x.Ignored && x.Error is null && x.Key == key).ToList();
-            if (await ApplyRunAsync(projection, key, run, cancellationToken) is { } failure)
+            if (await ApplyRunAsync(projection, key, run, parked: false, cancellationToken) is { } failure)
             {
                 await ParkAsync(projection, run[failure.Index].Recorded, failure.Error, 1, cancellationToken);
                 parkedAt = run[failure.Index].Recorded.StreamVersion;

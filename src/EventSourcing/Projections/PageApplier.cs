@@ -10,7 +10,6 @@ namespace EventSourcing.Projections;
 /// </summary>
 internal sealed partial class PageApplier(IProjection projection, EventSerializer serializer, IProjectionStore store, TimeProvider time, ILogger logger)
 {
-    private static readonly Dictionary<string, long> NoVersions = [];
 
     public IProjection Projection => projection;
 
@@ -46,7 +45,7 @@ internal sealed partial class PageApplier(IProjection projection, EventSerialize
                 continue;
             }
             else
-                error = item.Error ?? TryApply(item, documents, changed, now);
+                error = item.Error ?? TryApply(item, documents, changed, now, replay: retryAttempts is not null);
 
             if (error is null)
             {
@@ -77,14 +76,20 @@ internal sealed partial class PageApplier(IProjection projection, EventSerialize
         }
     }
 
-    private string? TryApply(Decoded item, Dictionary<string, StoredDocument> documents, HashSet<string> changed, DateTimeOffset now)
+    private string? TryApply(Decoded item, Dictionary<string, StoredDocument> documents, HashSet<string> changed, DateTimeOffset now, bool replay)
     {
         if (item.Key is not { } key) return null;
         var recorded = item.Recorded;
         documents.TryGetValue(key, out var current);
-        // The feed is at-least-once: anything at or below the version already applied for its stream is a redelivery.
-        if (current is not null && current.Versions.TryGetValue(recorded.StreamId, out var applied) && applied >= recorded.StreamVersion)
-            return null;
+        // The feed is at-least-once: anything the document already reflects is a redelivery (see StreamVersions, which
+        // also keeps that memory bounded). A replayed dead letter was parked, so never applied.
+        switch (StreamVersions.Check(current?.Versions, recorded, parked: replay))
+        {
+            case Delivery.Applied:
+                return null;
+            case Delivery.Unprovable:
+                return StreamVersions.UnprovableError(recorded);
+        }
 
         string? json;
         try
@@ -96,7 +101,10 @@ internal sealed partial class PageApplier(IProjection projection, EventSerialize
             return Describe(e, recorded);
         }
 #pragma warning restore CA1031
-        var versions = new Dictionary<string, long>(current?.Versions ?? NoVersions, StringComparer.Ordinal) { [recorded.StreamId] = recorded.StreamVersion };
+        // A document already changed in this page holds a map of this page's own making: extend it rather than copy it.
+        var versions = changed.Contains(key) && current!.Versions is Dictionary<string, long> own
+            ? StreamVersions.RecordInPlace(own, recorded)
+            : StreamVersions.Record(current?.Versions, recorded);
         documents[key] = new StoredDocument(key, json, versions, now);
         changed.Add(key);
         return null;

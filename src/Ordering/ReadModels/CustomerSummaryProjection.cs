@@ -6,15 +6,17 @@ namespace Ordering.ReadModels;
 
 /// <summary>What a customer has ordered and spent, fed by all of the customer's order streams.</summary>
 /// <param name="Spent">Confirmed spend per currency.</param>
-/// <param name="ConfirmedOrders">Total of each confirmed order, so a later cancellation takes exactly that amount back.</param>
 public sealed record CustomerSummary(
-    string CustomerId, int OrderCount, int CancelledCount, IReadOnlyDictionary<string, decimal> Spent,
-    IReadOnlyDictionary<string, Money> ConfirmedOrders, DateTimeOffset UpdatedAt);
+    string CustomerId, int OrderCount, int CancelledCount, IReadOnlyDictionary<string, decimal> Spent, DateTimeOffset UpdatedAt);
 
-/// <summary>An amount in a currency.</summary>
-public sealed record Money(decimal Amount, string Currency);
-
-/// <summary>Keeps <see cref="CustomerSummary"/> per customer.</summary>
+/// <summary>
+/// Keeps <see cref="CustomerSummary"/> per customer. Bounded by design however many orders a customer places: the
+/// document holds counts and one total per currency, nothing per order. A confirmed order can no longer be cancelled
+/// (409 order-confirmed), so a cancellation never takes spend back and no list of confirmed orders is needed; which
+/// orders' events were applied is the runtime's bounded memory (<see cref="StreamVersions"/>), which turns every
+/// redelivery away. (Orders confirmed and then cancelled before that rule keep their spend if a rebuild replays them;
+/// documents built before kept a list of confirmed orders, dropped on their next write.)
+/// </summary>
 public sealed class CustomerSummaryProjection : Projection<CustomerSummary>
 {
     public const string ProjectionName = "customer-summary";
@@ -31,21 +33,11 @@ public sealed class CustomerSummaryProjection : Projection<CustomerSummary>
 
     public override CustomerSummary? Apply(CustomerSummary? current, object domainEvent, RecordedEvent recorded)
     {
-        var summary = current ?? new CustomerSummary(KeyOf(domainEvent, recorded)!, 0, 0, new Dictionary<string, decimal>(), new Dictionary<string, Money>(), recorded.Timestamp);
+        var summary = current ?? new CustomerSummary(KeyOf(domainEvent, recorded)!, 0, 0, new Dictionary<string, decimal>(), recorded.Timestamp);
         summary = domainEvent switch
         {
             OrderCreated => summary with { OrderCount = summary.OrderCount + 1 },
-            OrderConfirmed e => summary with
-            {
-                Spent = Add(summary.Spent, e.Currency, e.Total),
-                ConfirmedOrders = new Dictionary<string, Money>(summary.ConfirmedOrders) { [e.OrderId] = new(e.Total, e.Currency) },
-            },
-            OrderCancelled e when summary.ConfirmedOrders.TryGetValue(e.OrderId, out var refunded) => summary with
-            {
-                CancelledCount = summary.CancelledCount + 1,
-                Spent = Add(summary.Spent, refunded.Currency, -refunded.Amount),
-                ConfirmedOrders = summary.ConfirmedOrders.Where(o => o.Key != e.OrderId).ToDictionary(),
-            },
+            OrderConfirmed e => summary with { Spent = Add(summary.Spent, e.Currency, e.Total) },
             OrderCancelled => summary with { CancelledCount = summary.CancelledCount + 1 },
             _ => summary,
         };

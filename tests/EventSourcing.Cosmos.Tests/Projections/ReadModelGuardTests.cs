@@ -57,7 +57,8 @@ public sealed class ReadModelGuardTests
         var second = Apply(counter, first, Events("account-2", 0, new Opened("bob"))).Next!;
         var replay = Apply(counter, second, Events("account-1", 1, new Deposited(1)));
 
-        Assert.Equal(new Dictionary<string, long> { ["account-1"] = 2, ["account-2"] = 1 }, second.Versions);
+        // (Besides each stream's version, the map holds its mark, under keys no stream id can have: see StreamVersions.)
+        Assert.Equal(new Dictionary<string, long> { ["account-1"] = 2, ["account-2"] = 1 }, second.Versions.Where(v => !v.Key.StartsWith('#')).ToDictionary());
         Assert.Equal("""{"events":3}""", second.Json);
         Assert.Null(replay.Next);
     }

@@ -62,12 +62,6 @@ public sealed class AddAndReserveStockTests
             .When(new ReserveStock(Sku, "o1", 3))
             .ThenFails<DomainRuleViolationException>("reservation-exists");
 
-    [Fact]
-    public void Reserving_again_after_the_commit_changes_nothing() =>
-        Stock.Given(Delivered(5), Reserved("o1", 2), Committed("o1", 2))
-            .When(new ReserveStock(Sku, "o1", 2))
-            .ThenNothing();
-
     [Theory]
     [InlineData("", 1, "orderId")]
     [InlineData("o1", 0, "quantity")]

@@ -28,4 +28,14 @@ public sealed class StockStateTests
 
         Assert.Equal((10, 0, 10), (state.OnHand, state.Reserved, state.Available));
     }
+
+    [Fact]
+    public void The_state_after_a_thousand_sold_orders_is_no_bigger_than_after_one()
+    {
+        // Every command on the SKU loads and folds this state (and snapshots it): it must not grow with orders sold.
+        static string After(int orders) => System.Text.Json.JsonSerializer.Serialize(Stock.Given(
+            [Delivered(orders), .. Enumerable.Range(0, orders).SelectMany(i => new InventoryEvent[] { Reserved($"o{i}", 1), Committed($"o{i}", 1) })]).State);
+
+        Assert.Equal(After(1), After(1000));
+    }
 }

@@ -4,10 +4,16 @@ using static Ordering.Domain.DomainRules;
 
 namespace Ordering.Domain.Inventory;
 
-/// <summary>One SKU's stock: what is on the shelf, and what each order holds of it.</summary>
-public sealed record StockState(int OnHand, ImmutableDictionary<string, int> Reservations, ImmutableHashSet<string> Committed)
+/// <summary>
+/// One SKU's stock: what is on the shelf, and what each open order holds of it. Bounded by design: an order's entry goes
+/// when its reservation is released or committed, so the state (loaded and folded for every command on the SKU) grows
+/// with the checkouts in flight, not with every order ever sold. Nothing per finished order is needed: a step of the
+/// checkout repeated after its reservation was committed or released is recognised by its event ids (each step has its
+/// own idempotency key), and a commit or release with no reservation open has nothing left to do.
+/// </summary>
+public sealed record StockState(int OnHand, ImmutableDictionary<string, int> Reservations)
 {
-    public static StockState Initial { get; } = new(0, ImmutableDictionary<string, int>.Empty, ImmutableHashSet<string>.Empty);
+    public static StockState Initial { get; } = new(0, ImmutableDictionary<string, int>.Empty);
 
     public int Reserved => Reservations.Values.Sum();
 
@@ -16,7 +22,7 @@ public sealed record StockState(int OnHand, ImmutableDictionary<string, int> Res
 
 /// <summary>
 /// Stock never goes below zero: an order reserves only what is available. Reservations are per order,
-/// so the checkout saga can repeat a reserve or a release after a crash without double-counting.
+/// so the checkout saga can repeat a reserve, a release or a commit after a crash without double-counting.
 /// </summary>
 public static class StockDecider
 {
@@ -44,7 +50,6 @@ public static class StockDecider
         {
             OnHand = state.OnHand - c.Quantity,
             Reservations = state.Reservations.Remove(c.OrderId),
-            Committed = state.Committed.Add(c.OrderId),
         },
         _ => state,
     };
@@ -65,7 +70,6 @@ public static class StockDecider
             if (held == r.Quantity) return [];
             throw Violation("reservation-exists", $"Order '{r.OrderId}' already holds {held} of '{r.Sku}'.");
         }
-        if (state.Committed.Contains(r.OrderId)) return [];
         if (r.Quantity > state.Available)
             throw Violation("insufficient-stock", $"Only {state.Available} of '{r.Sku}' available; {r.Quantity} requested.");
         return [new StockReserved(r.Sku, r.OrderId, r.Quantity)];
@@ -74,17 +78,14 @@ public static class StockDecider
     private static InventoryEvent[] Release(ReleaseReservation r, StockState state)
     {
         Text(r.OrderId, "orderId");
-        if (state.Committed.Contains(r.OrderId))
-            throw Violation("reservation-committed", $"Order '{r.OrderId}' has already taken its '{r.Sku}' stock.");
+        // No reservation open (released already, or committed: that stock is sold and stays so): nothing to release.
         return state.Reservations.TryGetValue(r.OrderId, out var held) ? [new ReservationReleased(r.Sku, r.OrderId, held)] : [];
     }
 
     private static InventoryEvent[] Commit(CommitReservation c, StockState state)
     {
         Text(c.OrderId, "orderId");
-        if (state.Committed.Contains(c.OrderId)) return [];
-        if (!state.Reservations.TryGetValue(c.OrderId, out var held))
-            throw Violation("no-reservation", $"Order '{c.OrderId}' holds no '{c.Sku}' stock to commit.");
-        return [new ReservationCommitted(c.Sku, c.OrderId, held)];
+        // No reservation open: this commit is a repeat of one that took it (or it was released): nothing to commit.
+        return state.Reservations.TryGetValue(c.OrderId, out var held) ? [new ReservationCommitted(c.Sku, c.OrderId, held)] : [];
     }
 }
