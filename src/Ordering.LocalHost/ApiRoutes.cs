@@ -1,5 +1,6 @@
 using EventSourcing.Projections;
 using EventSourcing.Sagas;
+using EventSourcing.Subscriptions;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
 using Ordering.ReadModels;
@@ -41,6 +42,8 @@ internal static class ApiRoutes
             .ProducesProblem(StatusCodes.Status501NotImplemented); // where the host cannot rebuild (the Functions app on Cosmos)
         operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters).Query<IReadOnlyList<DeadLetter>>();
         operations.MapPost("/projections/{name}/deadletters/retry", OperationsEndpoints.RetryDeadLetters).Command<DeadLetterRetryResult>();
+        operations.MapGet("/subscriptions/{name}/deadletters", SubscriptionEndpoints.DeadLetters).Query<IReadOnlyList<SubscriptionDeadLetter>>();
+        operations.MapPost("/subscriptions/{name}/deadletters/retry", SubscriptionEndpoints.RetryDeadLetters).Command<DeadLetterRetryResult>();
         operations.MapGet("/health", OperationsEndpoints.Health).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -65,8 +65,12 @@ internal static partial class CosmosStore
             Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>())));
 
         // Sagas: history in the Cosmos event store, started and fed from the change feed; the runner's index stays in sagas.db.
+        // Their dead letters go to the dead-letters container, one partition per subscription.
+        services.AddSingleton(sp => new CosmosSubscriptionDeadLetterStore(
+            Container(sp, n => n.DeadLetters), logger: sp.GetRequiredService<ILogger<CosmosSubscriptionDeadLetterStore>>()));
         services.Replace(ServiceDescriptor.Singleton<IEventSubscriptions>(sp => new ChangeFeedSubscriptions(
-            Container(sp, n => n.Events), Container(sp, n => n.Leases), loggers: sp.GetRequiredService<ILoggerFactory>())));
+            Container(sp, n => n.Events), Container(sp, n => n.Leases), sp.GetRequiredService<CosmosSubscriptionDeadLetterStore>(),
+            delivery: sp.GetRequiredService<DeliveryPolicy>(), loggers: sp.GetRequiredService<ILoggerFactory>())));
 
         // First of all hosted services, so the containers exist before the change-feed processor starts.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, CosmosStartup>());

@@ -1,3 +1,4 @@
+using EventSourcing.Diagnostics;
 using EventSourcing.Sagas;
 using EventSourcing.Sagas.Embedded;
 using EventSourcing.Serialization;
@@ -9,7 +10,7 @@ using Ordering.Checkout;
 
 namespace Ordering.LocalHost;
 
-/// <summary>The embedded saga runner, the feed subscription that starts and feeds checkouts, and the one that refunds late payments.</summary>
+/// <summary>The embedded saga runner and the feed subscriptions: the one that starts and feeds checkouts, and the one that refunds late payments.</summary>
 internal static class SagaHosting
 {
     public static void AddCheckoutSagas(this IServiceCollection services, string dataDirectory)
@@ -21,19 +22,28 @@ internal static class SagaHosting
             new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ISagaClient>(sp => sp.GetRequiredService<EmbeddedSagaRunner>());
         services.AddSingleton<CheckoutTrigger>();
-        // The SQLite feed with its checkpoint in sagas.db; on Cosmos the change feed replaces it (CosmosStore).
+        // Every subscriber the host runs; the subscriptions' dead-letter endpoints find them here by name.
+        services.AddSingleton(sp => sp.GetRequiredService<CheckoutTrigger>().Subscriber);
+        services.AddSingleton(sp => new Subscriber(
+            LatePaymentRefunds.SubscriptionName, sp.GetRequiredService<LatePaymentRefunds>().HandleAsync, LatePaymentRefunds.OrderingKey));
+        services.AddSingleton(sp => new DeliveryPolicy { TimeProvider = sp.GetRequiredService<TimeProvider>() });
+        // The SQLite feed with its checkpoints and dead letters in sagas.db; on Cosmos the change feed replaces it (CosmosStore).
         services.AddSingleton<IEventSubscriptions>(sp => new FeedSubscriptions(
-            sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<SqliteSagaStore>(), sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<SqliteSagaStore>(), sp.GetRequiredService<SqliteSagaStore>(),
+            sp.GetRequiredService<DeliveryPolicy>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<SagaWorker>();
     }
 
-    /// <summary>Runs the saga runner, the checkout trigger and the late-payment refunds for as long as the host runs.</summary>
-    private sealed class SagaWorker(EmbeddedSagaRunner runner, CheckoutTrigger trigger, LatePaymentRefunds refunds, IEventSubscriptions subscriptions)
+    /// <summary>Runs the saga runner and every subscriber for as long as the host runs; a failure of either is logged and it runs again.</summary>
+    private sealed class SagaWorker(
+        EmbeddedSagaRunner runner, IEnumerable<Subscriber> subscribers, IEventSubscriptions subscriptions, TimeProvider time, ILogger<SagaWorker> logger)
         : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
-            runner.RunAsync(stoppingToken),
-            subscriptions.RunAsync(CheckoutTrigger.SubscriptionName, trigger.HandleAsync, CheckoutTrigger.OrderingKey, stoppingToken),
-            subscriptions.RunAsync(LatePaymentRefunds.SubscriptionName, refunds.HandleAsync, LatePaymentRefunds.OrderingKey, stoppingToken));
+            [
+                RetryingLoop.RunAsync("saga runner", runner.RunAsync, Backoff.Default, time, logger, stoppingToken),
+                .. subscribers.Select(s => RetryingLoop.RunAsync($"subscription {s.Name}",
+                    ct => subscriptions.RunAsync(s.Name, s.Handle, s.KeyOf, ct), Backoff.Default, time, logger, stoppingToken)),
+            ]);
     }
 }

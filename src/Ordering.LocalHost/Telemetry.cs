@@ -29,22 +29,33 @@ internal static class Telemetry
         return services;
     }
 
-    /// <summary>Starts the providers with the host (and the container disposes, so flushes, them at shutdown) and samples projection lag.</summary>
-    private sealed class TelemetryExport(TracerProvider tracing, MeterProvider metrics, IProjectionRuntime runner) : BackgroundService
+    /// <summary>
+    /// Starts the providers with the host (and the container disposes, so flushes, them at shutdown) and samples projection
+    /// lag. A sample that fails (the store or the change-feed estimator out of reach) is logged and tried again after a
+    /// growing pause; the gauge keeps the last good one meanwhile and the host keeps serving.
+    /// </summary>
+    private sealed class TelemetryExport(TracerProvider tracing, MeterProvider metrics, IProjectionRuntime runner, TimeProvider time, ILogger<TelemetryExport> logger)
+        : BackgroundService
     {
+        private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(5);
         private IReadOnlyList<ProjectionStatus> _latest = [];
 
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        protected override Task ExecuteAsync(CancellationToken stoppingToken)
         {
             _ = (tracing, metrics);
             EventSourcingTelemetry.Meter.CreateObservableGauge(
                 "eventsourcing.projection.lag", () => _latest.Select(s => new Measurement<long>(s.Lag, new KeyValuePair<string, object?>("projection", s.Name))),
                 "{event}", "Events the projection is behind the head of the feed.");
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-            do
+            return RetryingLoop.RunAsync("projection lag sampling", SampleAsync, Backoff.Default, time, logger, stoppingToken);
+        }
+
+        private async Task SampleAsync(CancellationToken stoppingToken)
+        {
+            while (true)
             {
                 _latest = await runner.GetStatusAsync(stoppingToken);
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
+                await Task.Delay(SampleInterval, time, stoppingToken);
+            }
         }
     }
 }

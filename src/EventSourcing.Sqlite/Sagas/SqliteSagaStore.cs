@@ -6,9 +6,9 @@ namespace EventSourcing.Sqlite.Sagas;
 
 /// <summary>
 /// The embedded runner's bookkeeping in a small file of its own: which instances may still run, and how far each
-/// feed subscription (the saga triggers) has read. Histories themselves are event streams in the event store.
+/// feed subscription (the saga triggers) has read and what it parked. Histories themselves are event streams in the event store.
 /// </summary>
-public sealed class SqliteSagaStore : ISagaInstanceIndex, ISubscriptionCheckpoints, IReportsConnectionSettings, IDisposable
+public sealed partial class SqliteSagaStore : ISagaInstanceIndex, ISubscriptionCheckpoints, IReportsConnectionSettings, IDisposable
 {
     private readonly SqliteDatabase _database;
 
@@ -67,5 +67,5 @@ public sealed class SqliteSagaStore : ISagaInstanceIndex, ISubscriptionCheckpoin
             subscription TEXT PRIMARY KEY,
             position     INTEGER NOT NULL
         ) WITHOUT ROWID;
-        """);
+        """ + DeadLetterTable);
 }

@@ -1,3 +1,4 @@
+using EventSourcing.Diagnostics;
 using EventSourcing.Store;
 using Microsoft.Extensions.Logging;
 
@@ -5,22 +6,48 @@ namespace EventSourcing.Subscriptions;
 
 /// <summary>
 /// How every subscription hands events to its handler, whatever feed they come from: each group (one key) in order,
-/// groups side by side, and a handler that throws gets the same event again after a pause, until it passes or the
-/// caller stops. Nothing is skipped, so the caller may acknowledge the events once this returns.
+/// groups side by side. A handler that throws gets the same event again after a growing pause, up to
+/// <see cref="DeliveryPolicy.MaxAttempts"/> tries (one for a <see cref="PoisonEventException"/>); then the event is
+/// parked in the subscription's dead letters and delivery moves on. What follows a parked event with the same key is
+/// parked behind it, now and in later batches, so a retry hands the key's events over in their order. When this returns
+/// every event was handled or parked, so the caller may acknowledge them; a storage fault of the dead-letter store
+/// escapes instead, and the batch must then be delivered again.
 /// </summary>
 public static partial class KeyedDelivery
 {
-    public static Task HandleAsync(
-        string subscription, IEnumerable<IEnumerable<RecordedEvent>> groups, Func<RecordedEvent, CancellationToken, Task> handle,
-        int maxConcurrency, TimeSpan retryDelay, TimeProvider time, ILogger logger, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
-            async (events, ct) =>
+    public static async Task HandleAsync(
+        string subscription, IEnumerable<IGrouping<string, RecordedEvent>> groups, Func<RecordedEvent, CancellationToken, Task> handle,
+        DeliveryPolicy policy, ISubscriptionDeadLetterStore deadLetters, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(deadLetters);
+        var keyed = groups.Select(g => (g.Key, Events: g.ToList())).ToList();
+        if (keyed.Count == 0) return;
+        var parked = await deadLetters.GetParkedKeysAsync(subscription, [.. keyed.Select(k => k.Key)], cancellationToken);
+        await Parallel.ForEachAsync(keyed, new ParallelOptions { MaxDegreeOfParallelism = policy.MaxConcurrency, CancellationToken = cancellationToken },
+            async (group, ct) =>
             {
-                foreach (var e in events) await HandleWithRetryAsync(subscription, e, handle, retryDelay, time, logger, ct);
+                Guid? blockedBy = parked.TryGetValue(group.Key, out var first) ? first : null;
+                foreach (var e in group.Events)
+                {
+                    if (blockedBy is { } earlier)
+                    {
+                        // (The parked event itself, delivered again, is where it belongs already.)
+                        if (earlier != e.EventId)
+                            await deadLetters.ParkAsync(new(subscription, group.Key, e, SubscriptionDeadLetter.WaitingBehind(earlier), 0, policy.TimeProvider.GetUtcNow()), ct);
+                        continue;
+                    }
+                    if (await TryHandleAsync(subscription, e, handle, policy, logger, ct) is not { } failure) continue;
+                    await deadLetters.ParkAsync(new(subscription, group.Key, e, ErrorText.Of(failure.Error), failure.Attempts, policy.TimeProvider.GetUtcNow()), ct);
+                    blockedBy = e.EventId;
+                }
             });
+    }
 
-    private static async Task HandleWithRetryAsync(
-        string subscription, RecordedEvent e, Func<RecordedEvent, CancellationToken, Task> handle, TimeSpan retryDelay, TimeProvider time, ILogger logger,
+    /// <returns>Null once the handler passed; the last error and the number of tries once it is given up on.</returns>
+    private static async Task<(Exception Error, int Attempts)?> TryHandleAsync(
+        string subscription, RecordedEvent e, Func<RecordedEvent, CancellationToken, Task> handle, DeliveryPolicy policy, ILogger logger,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -28,16 +55,25 @@ public static partial class KeyedDelivery
             try
             {
                 await handle(e, cancellationToken);
-                return;
+                return null;
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogHandlerFailed(logger, error, subscription, e.StreamId, e.StreamVersion, attempt);
-                await Task.Delay(retryDelay, time, cancellationToken);
+                if (error is PoisonEventException || attempt >= policy.MaxAttempts)
+                {
+                    LogParked(logger, error, subscription, e.StreamId, e.StreamVersion, e.EventId, attempt);
+                    return (error, attempt);
+                }
+                var pause = policy.Backoff.After(attempt);
+                LogRetrying(logger, error, subscription, e.StreamId, e.StreamVersion, attempt, pause);
+                await Task.Delay(pause, policy.TimeProvider, cancellationToken);
             }
         }
     }
 
-    [LoggerMessage(LogLevel.Error, "Subscription {Subscription} failed on {StreamId}@{Version} (attempt {Attempt}); retrying it")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string subscription, string streamId, long version, int attempt);
+    [LoggerMessage(LogLevel.Warning, "Subscription {Subscription} failed on {StreamId}@{Version} (attempt {Attempt}); trying again in {Pause}")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, string subscription, string streamId, long version, int attempt, TimeSpan pause);
+
+    [LoggerMessage(LogLevel.Error, "Subscription {Subscription} parked {StreamId}@{Version} (event {EventId}) after {Attempts} attempt(s); later events of its key wait behind it")]
+    private static partial void LogParked(ILogger logger, Exception exception, string subscription, string streamId, long version, Guid eventId, int attempts);
 }

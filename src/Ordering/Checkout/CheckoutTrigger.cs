@@ -3,8 +3,7 @@ using EventSourcing.Deciders;
 using EventSourcing.Sagas;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using EventSourcing.Subscriptions;
 using Ordering.Domain;
 using Ordering.Domain.Orders;
 using Ordering.Domain.Payments;
@@ -14,13 +13,13 @@ namespace Ordering.Checkout;
 /// <summary>
 /// Turns committed events into saga work, from the feed (no dual write): CheckoutRequested starts
 /// <c>checkout-{orderId}</c>; payment callbacks and cancellations are raised to it. Every call is keyed by the event
-/// that caused it, so a redelivered event starts nothing new and raises nothing twice.
+/// that caused it, so a redelivered event starts nothing new and raises nothing twice. An event it cannot read is
+/// parked in the subscription's dead letters (where an operator sees it and can retry it), never dropped: that
+/// order's later events wait behind it there.
 /// </summary>
-public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer serializer, CheckoutOptions options, ILogger<CheckoutTrigger>? logger = null)
+public sealed class CheckoutTrigger(ISagaClient sagas, EventSerializer serializer, CheckoutOptions options)
 {
     public const string SubscriptionName = "checkout-saga-trigger";
-
-    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     // Only these events concern sagas; the rest of the feed is passed over without being read.
     private readonly HashSet<string> _relevant = [.. new[] { typeof(CheckoutRequested), typeof(PaymentConfirmed), typeof(PaymentFailed), typeof(OrderCancelled) }
@@ -39,6 +38,10 @@ public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer s
         return stream;
     }
 
+    /// <summary>This trigger as the feed's subscriber: its name, its handler and its ordering key.</summary>
+    public Subscriber Subscriber => new(SubscriptionName, HandleAsync, OrderingKey);
+
+    /// <exception cref="PoisonEventException">The event cannot be read: retrying it as it is would not help.</exception>
     public async Task HandleAsync(RecordedEvent recorded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recorded);
@@ -50,8 +53,8 @@ public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer s
         }
         catch (JsonException e)
         {
-            LogUnreadable(_logger, e, recorded.EventId, recorded.StreamId);
-            return;
+            throw new PoisonEventException(
+                $"{recorded.Type} {recorded.EventId} of {recorded.StreamId} cannot be read (schema version {recorded.SchemaVersion}): {e.Message}", e);
         }
 
         switch (domainEvent)
@@ -85,7 +88,4 @@ public sealed partial class CheckoutTrigger(ISagaClient sagas, EventSerializer s
             // No checkout runs for this order (cancelled or paid before checkout): nobody waits for this news.
         }
     }
-
-    [LoggerMessage(LogLevel.Error, "Event {EventId} of {StreamId} cannot be read; no saga work comes of it")]
-    private static partial void LogUnreadable(ILogger logger, Exception exception, Guid eventId, string streamId);
 }
