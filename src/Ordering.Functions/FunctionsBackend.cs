@@ -10,6 +10,7 @@ using EventSourcing.Idempotency;
 using EventSourcing.Projections;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
+using EventSourcing.Subscriptions;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,8 +70,12 @@ internal static class FunctionsBackend
             Container(sp, n => n.Events), Container(sp, n => n.Leases), sp.GetRequiredService<ChangeFeedDispatcher>(),
             sp.GetRequiredService<IDeadLetterStore>(), sp.GetRequiredService<CosmosReadModelStore>(),
             ProjectionOptions, sp.GetRequiredService<ILogger<ChangeFeedProjections>>()));
+        // The checkout trigger's parked events: the dead-letters container, one partition per subscription.
+        services.AddSingleton<ISubscriptionDeadLetterStore>(sp => new CosmosSubscriptionDeadLetterStore(
+            Container(sp, n => n.DeadLetters), logger: sp.GetRequiredService<ILogger<CosmosSubscriptionDeadLetterStore>>()));
         services.AddSingleton(sp => new ChangeFeedSubscriptions(
-            Container(sp, n => n.Events), Container(sp, n => n.Leases), loggers: sp.GetRequiredService<ILoggerFactory>()));
+            Container(sp, n => n.Events), Container(sp, n => n.Leases), sp.GetRequiredService<ISubscriptionDeadLetterStore>(),
+            delivery: new DeliveryPolicy { TimeProvider = sp.GetRequiredService<TimeProvider>() }, loggers: sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(
             Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>()));
 

@@ -13,7 +13,8 @@ public sealed class FunctionNamesTests
         // HTTP
         "CreateOrder", "ListOrders", "GetOrder", "AddItem", "RemoveItem", "StartCheckout", "ShipOrder", "RequestCancellation", "CustomerSummary",
         "ConfirmPayment", "FailPayment", "GetStock", "Restock", "GetSaga",
-        "StreamEvents", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters", "OpenApiDocument", "Health",
+        "StreamEvents", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
+        "SubscriptionDeadLetters", "RetrySubscriptionDeadLetters", "OpenApiDocument", "Health",
         // Change feed
         "ProjectReadModels", "TriggerCheckoutSagas", "RefundLatePayments",
         // Durable: the checkout orchestrator and its activities

@@ -5,7 +5,6 @@ using EventSourcing.Durable;
 using EventSourcing.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using Ordering.Checkout;
 
 namespace Ordering.Functions.ChangeFeed;
@@ -13,13 +12,15 @@ namespace Ordering.Functions.ChangeFeed;
 /// <summary>
 /// The events container's change feed, three times (each with leases of its own): into the read models, into the
 /// checkout saga's trigger, and into the refunds of payments that arrive for cancelled orders. Each handler returns
-/// only when every event is applied, parked, handed on or refunded, and retries storage faults itself; the retry
-/// attribute redelivers a batch whose handler was cut short (host shutdown), which would otherwise be lost. Each takes the invocation's cancellation token, which the worker binds (host
-/// shutdown), rather than the FunctionContext, so the tests call them exactly as the worker does.
+/// only when every event is applied, parked, handed on or refunded (the subscriptions park what their handler gives up
+/// on, an unreadable CheckoutRequested among them, in their dead letters), and retries storage faults itself; the
+/// retry attribute redelivers a batch whose handler was cut short (host shutdown), which would otherwise be lost. Each
+/// takes the invocation's cancellation token, which the worker binds (host shutdown), rather than the FunctionContext,
+/// so the tests call them exactly as the worker does.
 /// </summary>
 public sealed class ChangeFeedFunctions(
     ChangeFeedDispatcher dispatcher, ChangeFeedSubscriptions subscriptions, EventSerializer serializer, CheckoutOptions checkout,
-    LatePaymentRefunds refunds, ILoggerFactory loggers)
+    LatePaymentRefunds refunds)
 {
     public const string ProjectionsLeasePrefix = "projections";
     public const string CheckoutLeasePrefix = "checkout-trigger";
@@ -43,7 +44,7 @@ public sealed class ChangeFeedFunctions(
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var trigger = new CheckoutTrigger(new DurableSagaClient(client), serializer, checkout, loggers.CreateLogger<CheckoutTrigger>());
+        var trigger = new CheckoutTrigger(new DurableSagaClient(client), serializer, checkout);
         return subscriptions.HandleBatchAsync(CheckoutTrigger.SubscriptionName, [.. documents], trigger.HandleAsync, CheckoutTrigger.OrderingKey, cancellationToken);
     }
 

@@ -92,8 +92,8 @@ public sealed class FeedSubscriptionTests : IAsyncDisposable
     private async Task RunUntilAsync(Func<RecordedEvent, Task> handle, Func<bool> done, FeedSubscriptionOptions? options = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var subscription = new FeedSubscription("test", _events, _checkpoints, (e, _) => handle(e),
-            (options ?? new FeedSubscriptionOptions()) with { RetryDelay = TimeSpan.FromMilliseconds(10) });
+        var subscription = new FeedSubscription("test", _events, _checkpoints, _checkpoints, (e, _) => handle(e),
+            (options ?? new FeedSubscriptionOptions()) with { Delivery = new DeliveryPolicy { Backoff = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10)) } });
         var run = subscription.RunAsync(stop.Token);
         // A bound on a failing run only: a passing one stops as soon as the handler has had everything.
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -102,7 +102,7 @@ public sealed class FeedSubscriptionTests : IAsyncDisposable
         var head = await _events.GetHeadPositionAsync(Ct);
         while (await _checkpoints.GetAsync("test", Ct) < head && DateTime.UtcNow < deadline) await Task.Delay(10, Ct);
         await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        await run; // stopping is not an error
         Assert.True(done(), "the subscription did not hand over every event in 30 s");
     }
 

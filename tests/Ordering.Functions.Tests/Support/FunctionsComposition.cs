@@ -1,5 +1,8 @@
+using EventSourcing.Sqlite.Sagas;
+using EventSourcing.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Ordering.Functions.Tests.Support;
@@ -7,7 +10,8 @@ namespace Ordering.Functions.Tests.Support;
 /// <summary>
 /// The Functions app's own composition root (FunctionsBackend, as Program calls it) with the app settings Azure would
 /// give it, on a Cosmos account address nothing listens at: CosmosClient connects on first use only, and what these
-/// tests run (the saga trigger, names, bindings) never reaches the containers.
+/// tests run (the saga trigger, names, bindings) never reaches the containers. The trigger's dead letters, which it
+/// consults on every batch, are kept in a SQLite file instead: the same store contract, on a store that is here.
 /// </summary>
 internal sealed class FunctionsComposition : IAsyncDisposable
 {
@@ -15,6 +19,8 @@ internal sealed class FunctionsComposition : IAsyncDisposable
 
     /// <summary>The account in the CosmosDb setting; nothing answers there.</summary>
     public static readonly Uri Account = new("https://127.0.0.1:9/");
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("functions-tests-").FullName;
 
     /// <param name="output">Where the app's logs go.</param>
     /// <param name="overrides">Registrations that replace the app's own (a store that is reachable here, say).</param>
@@ -32,6 +38,7 @@ internal sealed class FunctionsComposition : IAsyncDisposable
             if (output is not null) logging.AddProvider(new TestOutputLoggerProvider(output));
         });
         services.AddOrderingOnCosmos(Configuration);
+        services.Replace(ServiceDescriptor.Singleton<ISubscriptionDeadLetterStore>(_ => new SqliteSagaStore(Path.Combine(_folder, "sagas.db"))));
         overrides?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -43,5 +50,10 @@ internal sealed class FunctionsComposition : IAsyncDisposable
     /// <summary>A function class, activated from the container as the worker activates it for each invocation.</summary>
     public T Activate<T>() => ActivatorUtilities.CreateInstance<T>(Services);
 
-    public ValueTask DisposeAsync() => Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* the OS cleans temp */ }
+    }
 }
