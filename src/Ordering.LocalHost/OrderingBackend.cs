@@ -39,7 +39,7 @@ internal static partial class OrderingBackend
             sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All,
             sp.GetRequiredService<IProjectionStore>(), logger: sp.GetRequiredService<ILogger<ProjectionRunner>>()));
         services.AddHostedService<ProjectionWorker>();
-        services.AddCheckoutSagas(dataDirectory);
+        services.AddCheckoutSagas(dataDirectory, configuration);
 
         services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
         services.UseCosmosWhenConfigured(configuration); // Store:Provider=Cosmos replaces the embedded stores above

@@ -13,7 +13,7 @@ namespace Ordering.LocalHost;
 /// <summary>The embedded saga runner and the feed subscriptions: the one that starts and feeds checkouts, and the one that refunds late payments.</summary>
 internal static class SagaHosting
 {
-    public static void AddCheckoutSagas(this IServiceCollection services, string dataDirectory)
+    public static void AddCheckoutSagas(this IServiceCollection services, string dataDirectory, IConfiguration configuration)
     {
         services.AddSingleton(_ => new SqliteSagaStore(Path.Combine(dataDirectory, "sagas.db")));
         services.AddSingleton(sp => new OrchestrationRegistry().AddCheckout(sp.GetRequiredService<CheckoutActivities>()));
@@ -26,7 +26,14 @@ internal static class SagaHosting
         services.AddSingleton(sp => sp.GetRequiredService<CheckoutTrigger>().Subscriber);
         services.AddSingleton(sp => new Subscriber(
             LatePaymentRefunds.SubscriptionName, sp.GetRequiredService<LatePaymentRefunds>().HandleAsync, LatePaymentRefunds.OrderingKey));
-        services.AddSingleton(sp => new DeliveryPolicy { TimeProvider = sp.GetRequiredService<TimeProvider>() });
+        // How patiently a subscriber is tried on one event before it is parked in the subscription's dead letters.
+        var delivery = new DeliveryPolicy();
+        services.AddSingleton(sp => delivery with
+        {
+            MaxAttempts = Math.Max(1, configuration.GetValue("Subscriptions:MaxAttempts", delivery.MaxAttempts)),
+            Backoff = new(configuration.GetValue("Subscriptions:RetryDelay", delivery.Backoff.First), configuration.GetValue("Subscriptions:MaxRetryDelay", delivery.Backoff.Max)),
+            TimeProvider = sp.GetRequiredService<TimeProvider>(),
+        });
         // The SQLite feed with its checkpoints and dead letters in sagas.db; on Cosmos the change feed replaces it (CosmosStore).
         services.AddSingleton<IEventSubscriptions>(sp => new FeedSubscriptions(
             sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<SqliteSagaStore>(), sp.GetRequiredService<SqliteSagaStore>(),

@@ -19,6 +19,7 @@ public static partial class KeyedDelivery
         ArgumentNullException.ThrowIfNull(handle);
         ArgumentNullException.ThrowIfNull(deadLetters);
         ArgumentNullException.ThrowIfNull(time);
+        using var turn = await SubscriptionGates.EnterAsync(deadLetters, subscription, cancellationToken);
         var letters = await deadLetters.ListAsync(subscription, cancellationToken);
         var (applied, stillParked) = (0, 0);
         foreach (var key in letters.GroupBy(l => l.Key, StringComparer.Ordinal))

@@ -24,6 +24,7 @@ public static partial class KeyedDelivery
         ArgumentNullException.ThrowIfNull(deadLetters);
         var keyed = groups.Select(g => (g.Key, Events: g.ToList())).ToList();
         if (keyed.Count == 0) return;
+        using var turn = await SubscriptionGates.EnterAsync(deadLetters, subscription, cancellationToken);
         var parked = await deadLetters.GetParkedKeysAsync(subscription, [.. keyed.Select(k => k.Key)], cancellationToken);
         await Parallel.ForEachAsync(keyed, new ParallelOptions { MaxDegreeOfParallelism = policy.MaxConcurrency, CancellationToken = cancellationToken },
             async (group, ct) =>
