@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using EventSourcing.Store;
+using Microsoft.AspNetCore.Http;
+using Ordering.Functions.Http;
 using EventSourcing.Cosmos.Documents;
 using EventSourcing.Durable;
 using Microsoft.DurableTask;
@@ -88,6 +93,35 @@ public sealed class CheckoutTriggerFunctionTests(ITestOutputHelper output) : IAs
         await AssertOneRunningSaga(second);
         await AssertExecutedOnce(first);
         await AssertExecutedOnce(second);
+    }
+
+    [Fact]
+    public async Task An_unreadable_checkout_request_is_parked_in_the_dead_letters_the_api_shows_and_the_rest_of_the_batch_starts_its_saga()
+    {
+        var good = OrderCommits.CheckedOut();
+        var unreadable = DocumentMapper.ToCommit("order-unreadable", 1, DateTimeOffset.UnixEpoch,
+            [new EventData(Guid.NewGuid(), "CheckoutRequested", 1, Encoding.UTF8.GetBytes("""{"orderId":"unreadable","lines":"not lines"}"""), EventMetadata.Empty)]);
+
+        await Deliver([unreadable, .. OrderCommits.Batch(good)]);
+        var shown = await GetDeadLetters(CheckoutTrigger.SubscriptionName);
+
+        await AssertOneRunningSaga(good);
+        var letter = Assert.Single(shown.AsArray())!;
+        Assert.Equal("order-unreadable", letter["event"]!["streamId"]!.GetValue<string>());
+        Assert.StartsWith("EventSourcing.Subscriptions.PoisonEventException: ", letter["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, letter["attempts"]!.GetValue<int>());
+    }
+
+    /// <summary>The SubscriptionDeadLetters function's answer, run as the worker runs it.</summary>
+    private async Task<JsonNode> GetDeadLetters(string subscription)
+    {
+        var context = new DefaultHttpContext { RequestServices = _app.Services };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        var result = await _app.Activate<SubscriptionFunctions>().DeadLetters(context.Request, subscription, Durable);
+        await result.ExecuteAsync(context);
+        Assert.Equal(200, context.Response.StatusCode);
+        return JsonNode.Parse(body.ToArray())!;
     }
 
     private Task Deliver(IReadOnlyList<CommitDocument> batch) => _functions.TriggerCheckoutSagas(batch, Durable, Cancellation);
