@@ -7,13 +7,6 @@ namespace EventSourcing.Subscriptions;
 /// <param name="KeyOf">Which events must be handled in order (e.g. those of one order); null: per stream.</param>
 public sealed record Subscriber(string Name, Func<RecordedEvent, CancellationToken, Task> Handle, Func<RecordedEvent, string?>? KeyOf = null)
 {
-    /// <summary>The key of <paramref name="recorded"/>: <see cref="KeyOf"/>, or its stream when that says nothing.</summary>
-    public string KeyFor(RecordedEvent recorded)
-    {
-        ArgumentNullException.ThrowIfNull(recorded);
-        return KeyOf?.Invoke(recorded) ?? recorded.StreamId;
-    }
-
     /// <summary>The one among <paramref name="subscribers"/> named <paramref name="name"/>.</summary>
     /// <exception cref="UnknownSubscriptionException">None is.</exception>
     public static Subscriber Named(IEnumerable<Subscriber> subscribers, string name) =>
