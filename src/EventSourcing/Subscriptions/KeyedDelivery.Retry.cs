@@ -1,4 +1,3 @@
-using EventSourcing.Diagnostics;
 using EventSourcing.Projections;
 using EventSourcing.Store;
 using Microsoft.Extensions.Logging;
@@ -41,7 +40,7 @@ public static partial class KeyedDelivery
                 catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     LogRetryFailed(logger, error, subscription, letter.Event.StreamId, letter.Event.StreamVersion);
-                    await deadLetters.ParkAsync(letter with { Error = ErrorText.Of(error), Attempts = letter.Attempts + 1, ParkedAt = time.GetUtcNow() },
+                    await deadLetters.ParkAsync(letter with { Error = DeadLetterError.Describe(error), Attempts = letter.Attempts + 1, ParkedAt = time.GetUtcNow() },
                         cancellationToken);
                     blockedBy = letter.Event.EventId;
                     stillParked++;

@@ -1,4 +1,4 @@
-using EventSourcing.Diagnostics;
+using EventSourcing.Projections;
 using EventSourcing.Store;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +40,7 @@ public static partial class KeyedDelivery
                         continue;
                     }
                     if (await TryHandleAsync(subscription, e, handle, policy, logger, ct) is not { } failure) continue;
-                    await deadLetters.ParkAsync(new(subscription, group.Key, e, ErrorText.Of(failure.Error), failure.Attempts, policy.TimeProvider.GetUtcNow()), ct);
+                    await deadLetters.ParkAsync(new(subscription, group.Key, e, DeadLetterError.Describe(failure.Error), failure.Attempts, policy.TimeProvider.GetUtcNow()), ct);
                     blockedBy = e.EventId;
                 }
             });
