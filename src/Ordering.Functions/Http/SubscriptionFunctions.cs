@@ -12,10 +12,11 @@ using Ordering.Http.Pipeline;
 namespace Ordering.Functions.Http;
 
 /// <summary>
-/// The change-feed subscriptions' dead letters. The checkout trigger is the app's only subscriber; its handler needs
-/// the Durable client of the invocation, so it is built per call, as the change-feed function builds it.
+/// The change-feed subscriptions' dead letters: the checkout trigger's and the late-payment refunds'. The trigger's
+/// handler needs the Durable client of the invocation, so it is built per call, as the change-feed function builds it.
 /// </summary>
-public sealed class SubscriptionFunctions(ApiPipeline api, ChangeFeedSubscriptions subscriptions, EventSerializer serializer, CheckoutOptions checkout)
+public sealed class SubscriptionFunctions(
+    ApiPipeline api, ChangeFeedSubscriptions subscriptions, EventSerializer serializer, CheckoutOptions checkout, LatePaymentRefunds refunds)
 {
     [Function("SubscriptionDeadLetters")]
     public Task<IResult> DeadLetters(
@@ -29,5 +30,9 @@ public sealed class SubscriptionFunctions(ApiPipeline api, ChangeFeedSubscriptio
         [DurableClient] DurableTaskClient client) =>
         SubscriptionEndpoints.RetryDeadLetters(request, name, api, subscriptions, Subscribers(client));
 
-    private Subscriber[] Subscribers(DurableTaskClient client) => [new CheckoutTrigger(new DurableSagaClient(client), serializer, checkout).Subscriber];
+    private Subscriber[] Subscribers(DurableTaskClient client) =>
+    [
+        new CheckoutTrigger(new DurableSagaClient(client), serializer, checkout).Subscriber,
+        new(LatePaymentRefunds.SubscriptionName, refunds.HandleAsync, LatePaymentRefunds.OrderingKey),
+    ];
 }
