@@ -26,6 +26,9 @@ public sealed class AggregateStore(
 
     public EventSerializer Serializer => serializer;
 
+    /// <summary>Turns of the commands on each stream of this store, shared by every command handler over it.</summary>
+    public StreamTurns Turns { get; } = new();
+
     /// <summary>Folds the stream into state, as of <paramref name="atVersion"/> or <paramref name="asOf"/> when given.</summary>
     public async Task<LoadedState<TState>> LoadAsync<TEvent, TState>(
         string streamId,

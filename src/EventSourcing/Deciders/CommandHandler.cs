@@ -7,7 +7,8 @@ namespace EventSourcing.Deciders;
 
 /// <summary>
 /// The one command handler: load, fold, decide, append with the expected version, and on a
-/// concurrency conflict try again from fresh state a bounded number of times.
+/// concurrency conflict try again from fresh state a bounded number of times. Commands on one stream take turns
+/// within the process (<see cref="StreamTurns"/>), so the conflicts left are with other processes.
 /// </summary>
 public sealed partial class CommandHandler<TCommand, TEvent, TState>(
     AggregateStore store,
@@ -40,6 +41,7 @@ public sealed partial class CommandHandler<TCommand, TEvent, TState>(
         ArgumentNullException.ThrowIfNull(commands);
         context ??= CommandContext.None;
         StreamId.Validate(streamId);
+        using var turn = await store.Turns.EnterAsync(streamId, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             var loaded = await store.LoadAsync(streamId, decider.Initial, decider.Evolve, _options.Snapshots, cancellationToken: cancellationToken);

@@ -24,6 +24,17 @@ public static partial class CheckoutSaga
         DoNotRetry = [typeof(DomainRuleViolationException), typeof(CommandValidationException)],
     };
 
+    /// <summary>
+    /// For steps that must not be given up on after a few seconds of a store outage: the undo steps (a refund, a release,
+    /// the cancellation) and the stock commit of a confirmed order. Giving up there fails the saga with money or stock
+    /// kept; so they keep trying for about four minutes (doubling to one minute) before an operator has to step in.
+    /// </summary>
+    public static ActivityRetryPolicy MustFinish { get; } = new(MaxAttempts: 12, FirstRetryInterval: TimeSpan.FromMilliseconds(200))
+    {
+        MaxRetryInterval = TimeSpan.FromMinutes(1),
+        DoNotRetry = Retry.DoNotRetry,
+    };
+
     public static string InstanceId(string orderId) => $"checkout-{orderId}";
 
     public static async Task<SagaOutcome> RunAsync(IOrchestrationContext context, CheckoutInput input)
@@ -57,7 +68,7 @@ public static partial class CheckoutSaga
 
         // Confirmed: the reserved stock now leaves the shelf. Nothing is undone past this point.
         foreach (var line in input.Lines)
-            await context.CallActivityAsync(nameof(CheckoutActivities.CommitStock), new StockStep(input.OrderId, line.Sku, line.Quantity, input.Trace), Retry);
+            await context.CallActivityAsync(nameof(CheckoutActivities.CommitStock), new StockStep(input.OrderId, line.Sku, line.Quantity, input.Trace), MustFinish);
         context.SetCustomStatus(new CheckoutProgress("confirmed"));
         LogConfirmed(log, input.OrderId);
         return SagaOutcome.Completed;
@@ -90,8 +101,8 @@ public static partial class CheckoutSaga
         IOrchestrationContext context, Stack<(string Activity, Func<string, object> Input)> undo, CheckoutInput input, string reason)
     {
         context.SetCustomStatus(new CheckoutProgress("compensating", reason));
-        while (undo.TryPop(out var step)) await context.CallActivityAsync(step.Activity, step.Input(reason), Retry);
-        await context.CallActivityAsync(nameof(CheckoutActivities.CancelOrder), new OrderStep(input.OrderId, input.Trace, reason), Retry);
+        while (undo.TryPop(out var step)) await context.CallActivityAsync(step.Activity, step.Input(reason), MustFinish);
+        await context.CallActivityAsync(nameof(CheckoutActivities.CancelOrder), new OrderStep(input.OrderId, input.Trace, reason), MustFinish);
         context.SetCustomStatus(new CheckoutProgress("compensated", reason));
         LogCompensated(context.CreateReplaySafeLogger(typeof(CheckoutSaga).FullName!), input.OrderId, reason);
         return SagaOutcome.CompensatedBecause(reason);

@@ -67,6 +67,23 @@ public sealed class CommandHandlerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Concurrent_commands_on_one_stream_in_one_process_take_turns_instead_of_conflicting()
+    {
+        // No retries at all: a command that met a conflict would fail. Two handlers share the store, as a host's do.
+        var deposits = _harness.Handler(retries: 0);
+        var withdrawals = _harness.Handler(retries: 0);
+        await deposits.HandleAsync(_stream, new Deposit(1000));
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => i % 2 == 0
+            ? deposits.HandleAsync(_stream, new Deposit(10))
+            : withdrawals.HandleAsync(_stream, new Withdraw(5)))));
+
+        Assert.Equal(65, await _harness.Store.GetStreamVersionAsync(_stream));
+        Assert.Equal(1000 + 32 * 10 - 32 * 5, (await _harness.Load(_stream)).State.Balance);
+        Assert.Equal(0, _harness.Aggregates.Turns.Count); // streams with nothing in flight are not kept
+    }
+
+    [Fact]
     public async Task Conflicts_are_retried_a_bounded_number_of_times_then_reported()
     {
         var racing = new RacingStore(_harness.Store, _stream, races: int.MaxValue);

@@ -117,6 +117,42 @@ public sealed class CheckoutSagaTests
     }
 
     [Fact]
+    public async Task A_two_minute_store_outage_during_the_undo_still_ends_with_the_money_refunded_and_the_stock_released()
+    {
+        const string reason = "payment failed: 30 EUR was paid, not 25";
+        var context = new ScriptedContext(Input)
+            .Returning("RequestPayment 25 EUR", new PaymentResult(false, 30m, "30 EUR was paid, not 25"))
+            .Unavailable($"RefundPayment ({reason})", TimeSpan.FromMinutes(2))
+            .Unavailable("ReleaseStock sku-ax2", TimeSpan.FromMinutes(2));
+
+        var outcome = await CheckoutSaga.RunAsync(context, Input);
+
+        Assert.Equal(SagaOutcome.CompensatedBecause(reason), outcome);
+        Assert.Equal([$"RefundPayment ({reason})", "ReleaseStock sku-bx1", "ReleaseStock sku-ax2", $"CancelOrder ({reason})"], context.Calls[^4..]);
+    }
+
+    [Fact]
+    public async Task A_two_minute_store_outage_after_confirmation_still_commits_the_stock()
+    {
+        var context = new ScriptedContext(Input)
+            .Raising(CheckoutSaga.PaymentEvent, new PaymentResult(true, 25m, null))
+            .Unavailable("CommitStock sku-bx1", TimeSpan.FromMinutes(2));
+
+        Assert.Equal(SagaOutcome.Completed, await CheckoutSaga.RunAsync(context, Input));
+    }
+
+    [Fact]
+    public async Task A_forward_step_gives_up_within_seconds_and_the_checkout_is_undone()
+    {
+        var context = new ScriptedContext(Input).Unavailable("ReserveStock sku-bx1", TimeSpan.FromMinutes(2));
+
+        var outcome = await CheckoutSaga.RunAsync(context, Input);
+
+        Assert.Equal(SagaOutcome.CompensatedBecause("the store did not answer"), outcome);
+        Assert.Equal(["ReleaseStock sku-bx1", "ReleaseStock sku-ax2", "CancelOrder (the store did not answer)"], context.Calls[^3..]);
+    }
+
+    [Fact]
     public async Task Given_the_provider_took_another_amount_than_the_order_asks_that_money_is_refunded()
     {
         var context = new ScriptedContext(Input).Returning("RequestPayment 25 EUR", new PaymentResult(false, 30m, "30 EUR was paid, not 25"));

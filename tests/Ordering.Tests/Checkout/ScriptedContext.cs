@@ -14,6 +14,7 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
     private readonly Dictionary<string, string> _failures = [];
     private readonly Dictionary<string, object> _events = [];
     private readonly Dictionary<string, object> _results = [];
+    private readonly Dictionary<string, TimeSpan> _outages = [];
     private bool _timerFires;
 
     public List<string> Calls { get; } = [];
@@ -32,6 +33,16 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
     public ScriptedContext Failing(string call, string message)
     {
         _failures[call] = message;
+        return this;
+    }
+
+    /// <summary>
+    /// The call meets a store outage of <paramref name="length"/>: each try fails with a transient fault until the retry
+    /// policy's pauses add up to the outage (the call then succeeds), or the policy gives up first (the call fails).
+    /// </summary>
+    public ScriptedContext Unavailable(string call, TimeSpan length)
+    {
+        _outages[call] = length;
         return this;
     }
 
@@ -67,6 +78,8 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
     {
         var call = Describe(name, input);
         Calls.Add(call);
+        if (_outages.TryGetValue(call, out var outage) && !Outlasts(retry ?? ActivityRetryPolicy.None, outage))
+            return Task.FromException(new ActivityFailedException(name, typeof(TimeoutException).FullName!, "the store did not answer"));
         return _failures.TryGetValue(call, out var message)
             ? Task.FromException(new ActivityFailedException(name, "EventSourcing.Deciders.DomainRuleViolationException", message))
             : Task.CompletedTask;
@@ -87,6 +100,17 @@ public sealed class ScriptedContext(object input) : IOrchestrationContext
     public void SetCustomStatus(object? customStatus) => CustomStatuses.Add(customStatus);
 
     public ILogger CreateReplaySafeLogger(string categoryName) => NullLogger.Instance;
+
+    private static bool Outlasts(ActivityRetryPolicy retry, TimeSpan outage)
+    {
+        var waited = TimeSpan.Zero;
+        for (var attempt = 1; waited < outage; attempt++)
+        {
+            if (!retry.ShouldRetry(attempt, new TimeoutException())) return false;
+            waited += retry.DelayBefore(attempt + 1);
+        }
+        return true;
+    }
 
     private static async Task<T> Never<T>(CancellationToken cancellationToken)
     {
