@@ -41,6 +41,19 @@ public sealed class OrchestrationRegistry
         return this;
     }
 
+    /// <summary>
+    /// Wraps the registered activity <paramref name="name"/> (for metering, tracing, or a test that holds an activity
+    /// after its work is done and before it answers); every host that runs this registry runs the wrapped one.
+    /// </summary>
+    /// <exception cref="UnknownOrchestrationException">No activity has that name.</exception>
+    public OrchestrationRegistry WrapActivity(
+        string name, Func<Func<JsonElement?, CancellationToken, Task<JsonElement?>>, Func<JsonElement?, CancellationToken, Task<JsonElement?>>> wrap)
+    {
+        ArgumentNullException.ThrowIfNull(wrap);
+        _activities[name] = wrap(Activity(name));
+        return this;
+    }
+
     public bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
 
     /// <summary>The orchestrators' names, for runtimes that register each one with their own engine (Durable).</summary>

@@ -227,7 +227,7 @@ public abstract class CheckoutOnDurableScenarios : IAsyncDisposable
         var sku = await app.Checkout.GivenStock(5);
         var orderId = await app.Checkout.GivenOrder((sku, 2));
         // The payment request is written, then the activity is held: the saga has asked, but does not wait yet.
-        var hold = app.Store.HoldAfterNextAppend($"payment-{orderId}");
+        var hold = app.HoldAfterNextActivity(nameof(CheckoutActivities.RequestPayment));
         var sagaUrl = await app.Checkout.Checkout(orderId);
         await CheckoutDriver.Eventually(() => Task.FromResult(hold.IsHolding), Seconds);
 
@@ -291,7 +291,7 @@ public abstract class CheckoutOnDurableScenarios : IAsyncDisposable
         var orderId = await app.Checkout.GivenOrder((sku, 2));
         // The saga has asked for the payment but does not wait yet: both the confirmation and the cancellation reach it
         // before it looks, whichever it then takes first.
-        var hold = app.Store.HoldAfterNextAppend($"payment-{orderId}");
+        var hold = app.HoldAfterNextActivity(nameof(CheckoutActivities.RequestPayment));
         var sagaUrl = await app.Checkout.Checkout(orderId);
         await CheckoutDriver.Eventually(() => Task.FromResult(hold.IsHolding), Seconds);
         Assert.Equal(HttpStatusCode.Accepted, (await app.Http.Post($"/api/payments/{orderId}/confirm", new { amount = 20m })).StatusCode);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using DurableTask.Core;
 using EventSourcing.Sagas;
 using EventSourcing.Sqlite.Sagas;
@@ -22,6 +24,7 @@ internal sealed class CheckoutOnDurable : IAsyncDisposable
 
     private readonly DurableEngine _engine;
     private readonly LocalHostOnDurable _host;
+    private readonly ConcurrentDictionary<string, StoreProbe.Hold> _activityHolds = new(StringComparer.Ordinal);
     private bool _disposed;
 
     private CheckoutOnDurable(DurableEngine engine, LocalHostOnDurable host)
@@ -46,6 +49,21 @@ internal sealed class CheckoutOnDurable : IAsyncDisposable
     public Task<long> TriggerCheckpointAsync() =>
         _host.Services.GetRequiredService<SqliteSagaStore>().GetAsync(CheckoutTrigger.SubscriptionName, TestContext.Current.CancellationToken);
 
+    /// <summary>
+    /// The next run of the activity does its work (its command committed, the command's turn on the stream handed on),
+    /// then waits before it answers Durable until the hold is released.
+    /// </summary>
+    public StoreProbe.Hold HoldAfterNextActivity(string activity) =>
+        _activityHolds.GetOrAdd(activity, name => new StoreProbe.Hold(() => _activityHolds.TryRemove(name, out _)));
+
+    private Func<JsonElement?, CancellationToken, Task<JsonElement?>> HeldAfterItsWork(
+        string activity, Func<JsonElement?, CancellationToken, Task<JsonElement?>> run) => async (input, cancellationToken) =>
+    {
+        var result = await run(input, cancellationToken);
+        if (_activityHolds.TryRemove(activity, out var hold)) await hold.WaitAsync(cancellationToken);
+        return result;
+    };
+
     public static async Task<CheckoutOnDurable> StartAsync(IOrchestrationService service, string dataDirectory, TimeSpan paymentTimeout)
     {
         var engine = await DurableEngine.StartAsync(service, Loggers);
@@ -57,7 +75,9 @@ internal sealed class CheckoutOnDurable : IAsyncDisposable
         var started = new CheckoutOnDurable(engine, host);
         // Were the override lost, the embedded runner would run the sagas and every scenario would pass without Durable.
         Assert.IsType<DurableSagaClient>(host.Services.GetRequiredService<ISagaClient>());
-        await engine.StartWorkerAsync(new OrchestrationRegistry().AddCheckout(host.Services.GetRequiredService<CheckoutActivities>()), Loggers);
+        var registry = new OrchestrationRegistry().AddCheckout(host.Services.GetRequiredService<CheckoutActivities>());
+        foreach (var activity in registry.ActivityNames.ToList()) registry.WrapActivity(activity, run => started.HeldAfterItsWork(activity, run));
+        await engine.StartWorkerAsync(registry, Loggers);
         return started;
     }
 

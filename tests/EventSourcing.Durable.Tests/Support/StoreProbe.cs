@@ -14,7 +14,6 @@ internal sealed class StoreProbe(IEventStore inner) : IEventStore
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _appends = new();
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly ConcurrentDictionary<string, Hold> _holdsBefore = new();
-    private readonly ConcurrentDictionary<string, Hold> _holdsAfter = new();
 
     public int Reads(string streamId) => _reads.GetValueOrDefault(streamId);
 
@@ -27,16 +26,12 @@ internal sealed class StoreProbe(IEventStore inner) : IEventStore
     /// <summary>Every append to the stream waits, before writing, until the hold is released.</summary>
     public Hold HoldAppends(string streamId) => _holdsBefore.GetOrAdd(streamId, id => new Hold(() => _holdsBefore.TryRemove(id, out _)));
 
-    /// <summary>The next append to the stream commits, then waits before returning until the hold is released.</summary>
-    public Hold HoldAfterNextAppend(string streamId) => _holdsAfter.GetOrAdd(streamId, id => new Hold(() => _holdsAfter.TryRemove(id, out _)));
-
     public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         _appends.GetOrAdd(streamId, _ => new()).Enqueue(DateTimeOffset.UtcNow);
         if (_holdsBefore.TryGetValue(streamId, out var before)) await before.WaitAsync(cancellationToken);
         if (TakeFailure(streamId)) throw new TimeoutException($"Injected: the store did not answer an append to {streamId}.");
         var result = await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
-        if (_holdsAfter.TryRemove(streamId, out var after)) await after.WaitAsync(cancellationToken);
         return result;
     }
 
@@ -56,7 +51,7 @@ internal sealed class StoreProbe(IEventStore inner) : IEventStore
         return false;
     }
 
-    /// <summary>Appends waiting on a test: <see cref="IsHolding"/> once one waits, <see cref="Release"/> lets them all go.</summary>
+    /// <summary>Appends or activities waiting on a test: <see cref="IsHolding"/> once one waits, <see cref="Release"/> lets them all go.</summary>
     public sealed class Hold(Action onRelease)
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
