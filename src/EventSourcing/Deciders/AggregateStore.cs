@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSourcing.Concurrency;
 using EventSourcing.Serialization;
 using EventSourcing.Snapshots;
 using EventSourcing.Store;
@@ -26,8 +27,14 @@ public sealed class AggregateStore(
 
     public EventSerializer Serializer => serializer;
 
-    /// <summary>Turns of the commands on each stream of this store, shared by every command handler over it.</summary>
-    public StreamTurns Turns { get; } = new();
+    /// <summary>
+    /// Commands on one stream take turns within this process, whichever command handler runs them. Optimistic
+    /// concurrency alone lets every concurrent command on a hot stream (a best-selling SKU in a checkout rush) load the
+    /// same version, and only one wins each round: a command can lose every round until its retries run out. Taking
+    /// turns, they meet each other's events in the state instead; conflicts are left to writers in other processes,
+    /// which the command handler's retries cover.
+    /// </summary>
+    public KeyedTurns Turns { get; } = new();
 
     /// <summary>Folds the stream into state, as of <paramref name="atVersion"/> or <paramref name="asOf"/> when given.</summary>
     public async Task<LoadedState<TState>> LoadAsync<TEvent, TState>(

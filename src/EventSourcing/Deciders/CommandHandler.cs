@@ -8,7 +8,7 @@ namespace EventSourcing.Deciders;
 /// <summary>
 /// The one command handler: load, fold, decide, append with the expected version, and on a
 /// concurrency conflict try again from fresh state a bounded number of times. Commands on one stream take turns
-/// within the process (<see cref="StreamTurns"/>), so the conflicts left are with other processes.
+/// within the process (<see cref="AggregateStore.Turns"/>), so the conflicts left are with other processes.
 /// </summary>
 public sealed partial class CommandHandler<TCommand, TEvent, TState>(
     AggregateStore store,

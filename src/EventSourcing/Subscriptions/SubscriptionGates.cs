@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using EventSourcing.Concurrency;
 
 namespace EventSourcing.Subscriptions;
 
@@ -11,22 +11,8 @@ namespace EventSourcing.Subscriptions;
 /// </summary>
 internal static class SubscriptionGates
 {
-    private static readonly ConditionalWeakTable<ISubscriptionDeadLetterStore, ConcurrentDictionary<string, SemaphoreSlim>> Gates = new();
+    private static readonly ConditionalWeakTable<ISubscriptionDeadLetterStore, KeyedTurns> Gates = new();
 
-    public static async Task<IDisposable> EnterAsync(ISubscriptionDeadLetterStore store, string subscription, CancellationToken cancellationToken)
-    {
-        var gate = Gates.GetValue(store, _ => new(StringComparer.Ordinal)).GetOrAdd(subscription, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
-        }
-    }
+    public static Task<IDisposable> EnterAsync(ISubscriptionDeadLetterStore store, string subscription, CancellationToken cancellationToken) =>
+        Gates.GetValue(store, _ => new KeyedTurns()).EnterAsync(subscription, cancellationToken);
 }
