@@ -15,7 +15,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Ordering.Domain;
+using Ordering.Contracts;
 using Ordering.Functions.ChangeFeed;
 using Ordering.Http;
 using Ordering.Http.Pipeline;

@@ -6,7 +6,7 @@ using EventSourcing.Serialization;
 using EventSourcing.Sqlite;
 using EventSourcing.Sqlite.Projections;
 using EventSourcing.Store;
-using Ordering.Domain;
+using Ordering.Contracts;
 using Ordering.Http;
 using Ordering.ReadModels;
 

@@ -4,7 +4,7 @@ using EventSourcing.Serialization;
 using EventSourcing.Sqlite;
 using EventSourcing.Sqlite.Projections;
 using EventSourcing.Store;
-using Ordering.Domain;
+using Ordering.Contracts;
 using Ordering.ReadModels;
 using static Ordering.Benchmarks.Report;
 

@@ -1,9 +1,9 @@
 using EventSourcing.Serialization;
 using EventSourcing.Store;
+using Ordering.Contracts.Inventory;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain;
-using Ordering.Domain.Inventory;
-using Ordering.Domain.Orders;
-using Ordering.Domain.Payments;
 
 namespace Ordering.Benchmarks.CatchUp;
 

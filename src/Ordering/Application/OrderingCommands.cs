@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EventSourcing.Deciders;
+using Ordering.Contracts.Orders;
 using Ordering.Domain;
 using Ordering.Domain.Inventory;
 using Ordering.Domain.Orders;

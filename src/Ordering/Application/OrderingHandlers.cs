@@ -1,5 +1,8 @@
 using EventSourcing.Deciders;
 using EventSourcing.Snapshots;
+using Ordering.Contracts.Inventory;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain.Inventory;
 using Ordering.Domain.Orders;
 using Ordering.Domain.Payments;

@@ -1,4 +1,4 @@
-using Ordering.Domain.Orders;
+using Ordering.Contracts.Orders;
 
 namespace Ordering.Checkout;
 

@@ -4,9 +4,9 @@ using EventSourcing.Sagas;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
 using EventSourcing.Subscriptions;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain;
-using Ordering.Domain.Orders;
-using Ordering.Domain.Payments;
 
 namespace Ordering.Checkout;
 

@@ -4,6 +4,8 @@ using EventSourcing.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ordering.Application;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain;
 using Ordering.Domain.Orders;
 using Ordering.Domain.Payments;

@@ -1,6 +1,6 @@
 using EventSourcing.Projections;
 using EventSourcing.Store;
-using Ordering.Domain.Inventory;
+using Ordering.Contracts.Inventory;
 
 namespace Ordering.ReadModels;
 

@@ -1,6 +1,6 @@
 using EventSourcing.Projections;
 using EventSourcing.Store;
-using Ordering.Domain.Orders;
+using Ordering.Contracts.Orders;
 
 namespace Ordering.ReadModels;
 

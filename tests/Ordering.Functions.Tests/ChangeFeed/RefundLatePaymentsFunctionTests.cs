@@ -5,9 +5,10 @@ using EventSourcing.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ordering.Checkout;
+using Ordering.Contracts;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain;
-using Ordering.Domain.Orders;
-using Ordering.Domain.Payments;
 using Ordering.Functions.ChangeFeed;
 using Ordering.Functions.Tests.Support;
 

@@ -2,8 +2,9 @@ using EventSourcing.Cosmos.Documents;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
 using Ordering.Checkout;
+using Ordering.Contracts;
+using Ordering.Contracts.Orders;
 using Ordering.Domain;
-using Ordering.Domain.Orders;
 
 namespace Ordering.Functions.Tests.Support;
 

@@ -1,5 +1,7 @@
 using EventSourcing.Sagas;
 using Ordering.Checkout;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain.Orders;
 
 namespace Ordering.Tests.Checkout;

@@ -4,6 +4,8 @@ using EventSourcing.Sqlite;
 using EventSourcing.Store;
 using Ordering.Application;
 using Ordering.Checkout;
+using Ordering.Contracts;
+using Ordering.Contracts.Inventory;
 using Ordering.Domain;
 using Ordering.Domain.Inventory;
 using Ordering.Tests.Support;

@@ -1,4 +1,5 @@
 using EventSourcing.Deciders;
+using Ordering.Contracts.Inventory;
 using Ordering.Domain.Inventory;
 using static Ordering.Tests.Inventory.StockHistory;
 

@@ -1,3 +1,4 @@
+using Ordering.Contracts.Inventory;
 using Ordering.Domain.Inventory;
 using Ordering.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Ordering.Domain.Inventory;
+using Ordering.Contracts.Inventory;
 using static Ordering.Tests.Inventory.StockHistory;
 
 namespace Ordering.Tests.Inventory;

@@ -1,4 +1,5 @@
 using EventSourcing.Deciders;
+using Ordering.Contracts.Orders;
 using Ordering.Domain.Orders;
 using static Ordering.Tests.Orders.OrderHistory;
 

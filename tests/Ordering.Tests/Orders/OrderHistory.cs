@@ -1,3 +1,4 @@
+using Ordering.Contracts.Orders;
 using Ordering.Domain.Orders;
 using Ordering.Tests.Support;
 

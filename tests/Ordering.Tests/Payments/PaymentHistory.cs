@@ -1,3 +1,4 @@
+using Ordering.Contracts.Payments;
 using Ordering.Domain.Payments;
 using Ordering.Tests.Support;
 

@@ -1,4 +1,5 @@
 using EventSourcing.Deciders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain.Payments;
 using static Ordering.Tests.Payments.PaymentHistory;
 

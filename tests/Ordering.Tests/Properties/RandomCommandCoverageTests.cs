@@ -1,4 +1,7 @@
 using FsCheck.Fluent;
+using Ordering.Contracts.Inventory;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Domain.Inventory;
 using Ordering.Domain.Orders;
 using Ordering.Domain.Payments;

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Ordering.Contracts.Inventory;
 using Ordering.Domain.Inventory;
 using Ordering.Tests.Support;
 

@@ -4,8 +4,9 @@ using EventSourcing.Sqlite;
 using EventSourcing.Sqlite.Projections;
 using EventSourcing.Store;
 using Microsoft.Data.Sqlite;
+using Ordering.Contracts;
+using Ordering.Contracts.Orders;
 using Ordering.Domain;
-using Ordering.Domain.Orders;
 using Ordering.ReadModels;
 using Ordering.Tests.Support;
 

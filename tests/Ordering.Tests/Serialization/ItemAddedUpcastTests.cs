@@ -3,6 +3,8 @@ using EventSourcing.Deciders;
 using EventSourcing.Serialization;
 using EventSourcing.Sqlite;
 using EventSourcing.Store;
+using Ordering.Contracts;
+using Ordering.Contracts.Orders;
 using Ordering.Domain;
 using Ordering.Domain.Orders;
 using Ordering.Tests.Support;

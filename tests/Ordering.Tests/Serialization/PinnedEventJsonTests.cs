@@ -1,10 +1,10 @@
 using System.Text;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
-using Ordering.Domain;
-using Ordering.Domain.Inventory;
-using Ordering.Domain.Orders;
-using Ordering.Domain.Payments;
+using Ordering.Contracts;
+using Ordering.Contracts.Inventory;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 using Ordering.Tests.Support;
 
 namespace Ordering.Tests.Serialization;

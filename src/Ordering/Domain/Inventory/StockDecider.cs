@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EventSourcing.Deciders;
+using Ordering.Contracts.Inventory;
 using static Ordering.Domain.DomainRules;
 
 namespace Ordering.Domain.Inventory;

@@ -1,4 +1,5 @@
 using EventSourcing.Deciders;
+using Ordering.Contracts.Orders;
 using static Ordering.Domain.DomainRules;
 
 namespace Ordering.Domain.Orders;

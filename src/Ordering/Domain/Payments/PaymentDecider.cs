@@ -1,4 +1,5 @@
 using EventSourcing.Deciders;
+using Ordering.Contracts.Payments;
 using static Ordering.Domain.DomainRules;
 
 namespace Ordering.Domain.Payments;

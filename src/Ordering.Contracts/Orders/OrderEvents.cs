@@ -1,4 +1,4 @@
-namespace Ordering.Domain.Orders;
+namespace Ordering.Contracts.Orders;
 
 /// <summary>Everything that happens to an order. Every event names its order so projections can key on it.</summary>
 public abstract record OrderEvent(string OrderId);

@@ -1,4 +1,4 @@
-namespace Ordering.Domain.Inventory;
+namespace Ordering.Contracts.Inventory;
 
 /// <summary>Everything that happens to one SKU's stock.</summary>
 public abstract record InventoryEvent(string Sku);
@@ -11,14 +11,3 @@ public sealed record ReservationReleased(string Sku, string OrderId, int Quantit
 
 /// <summary>A reservation turned into a sale: the stock leaves the shelf.</summary>
 public sealed record ReservationCommitted(string Sku, string OrderId, int Quantity) : InventoryEvent(Sku);
-
-/// <summary>What can be asked of a SKU's stock.</summary>
-public abstract record InventoryCommand(string Sku);
-
-public sealed record AddStock(string Sku, int Quantity) : InventoryCommand(Sku);
-
-public sealed record ReserveStock(string Sku, string OrderId, int Quantity) : InventoryCommand(Sku);
-
-public sealed record ReleaseReservation(string Sku, string OrderId) : InventoryCommand(Sku);
-
-public sealed record CommitReservation(string Sku, string OrderId) : InventoryCommand(Sku);

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using EventSourcing.Serialization;
-using Ordering.Domain.Inventory;
-using Ordering.Domain.Orders;
-using Ordering.Domain.Payments;
+using Ordering.Contracts.Inventory;
+using Ordering.Contracts.Orders;
+using Ordering.Contracts.Payments;
 
-namespace Ordering.Domain;
+namespace Ordering.Contracts;
 
 /// <summary>
 /// The stored names and schema versions of every ordering event. Stored names are part of the data:
