@@ -38,9 +38,12 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, IConfiguration conf
             .OfType<string>().Where(k => k.Length > 0),
     ];
 
-    private static bool IsOpen(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && (request.Path == "/" || OpenPaths.Any(open => request.Path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase)));
+    private static bool IsOpen(HttpRequest request) => IsOpen(request.Method, request.Path);
+
+    /// <summary>Whether a request needs no key: reads of what probes, client generators and the console's page load fetch.</summary>
+    public static bool IsOpen(string method, PathString path) =>
+        (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        && (path == "/" || OpenPaths.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase)));
 
     private static bool Matches(List<string> keys, string presented)
     {

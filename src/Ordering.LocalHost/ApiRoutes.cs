@@ -15,36 +15,82 @@ internal static class ApiRoutes
         var api = app.MapGroup("/api");
 
         var orders = api.MapGroup("/orders").WithTags("Orders");
-        orders.MapPost("", OrderEndpoints.Create).Command<CreateOrderRequest, OrderWritten>(StatusCodes.Status201Created);
-        orders.MapGet("", OrderQueryEndpoints.List).Query<ReadModelPage<OrderListItem>>();
-        orders.MapGet("/{orderId}", OrderQueryEndpoints.Get).Query<OrderDetails>();
-        orders.MapPost("/{orderId}/items", OrderEndpoints.AddItem).Command<AddItemRequest, OrderWritten>();
-        orders.MapDelete("/{orderId}/items/{sku}", OrderEndpoints.RemoveItem).Command<OrderWritten>();
-        orders.MapPost("/{orderId}/checkout", OrderEndpoints.Checkout).Command<CheckoutStarted>(StatusCodes.Status202Accepted);
-        orders.MapPost("/{orderId}/ship", OrderEndpoints.Ship).Command<OrderWritten>();
-        orders.MapPost("/{orderId}/cancel", OrderEndpoints.Cancel).Command<CancelOrderRequest, OrderWritten>();
-        api.MapGet("/customers/{customerId}/summary", OrderQueryEndpoints.CustomerSummary).WithTags("Orders").Query<CustomerSummaryView>();
+        orders.MapPost("", OrderEndpoints.Create)
+            .WithName("createOrder").WithSummary("Create an order, optionally with its first lines")
+            .Command<CreateOrderRequest, OrderWritten>(StatusCodes.Status201Created);
+        orders.MapGet("", OrderQueryEndpoints.List)
+            .WithName("listOrders").WithSummary("List orders from the read model, a page at a time")
+            .Query<ReadModelPage<OrderListItem>>();
+        orders.MapGet("/{orderId}", OrderQueryEndpoints.Get)
+            .WithName("getOrder").WithSummary("Get an order, now or as it was at a version or instant")
+            .Query<OrderDetails>();
+        orders.MapPost("/{orderId}/items", OrderEndpoints.AddItem)
+            .WithName("addOrderItem").WithSummary("Add a line to a draft order")
+            .Command<AddItemRequest, OrderWritten>();
+        orders.MapDelete("/{orderId}/items/{sku}", OrderEndpoints.RemoveItem)
+            .WithName("removeOrderItem").WithSummary("Remove a line from a draft order")
+            .Command<OrderWritten>();
+        orders.MapPost("/{orderId}/checkout", OrderEndpoints.Checkout)
+            .WithName("checkOutOrder").WithSummary("Check out an order: starts the checkout saga")
+            .Command<CheckoutStarted>(StatusCodes.Status202Accepted);
+        orders.MapPost("/{orderId}/ship", OrderEndpoints.Ship)
+            .WithName("shipOrder").WithSummary("Ship a confirmed order")
+            .Command<OrderWritten>();
+        orders.MapPost("/{orderId}/cancel", OrderEndpoints.Cancel)
+            .WithName("cancelOrder").WithSummary("Cancel an order that is not yet confirmed")
+            .Command<CancelOrderRequest, OrderWritten>();
+        api.MapGet("/customers/{customerId}/summary", OrderQueryEndpoints.CustomerSummary)
+            .WithName("getCustomerSummary").WithSummary("Get a customer's order count and spending")
+            .WithTags("Orders")
+            .Query<CustomerSummaryView>();
 
         var payments = api.MapGroup("/payments").WithTags("Payments");
-        payments.MapPost("/{orderId}/confirm", InventoryAndPaymentEndpoints.ConfirmPayment).Command<ConfirmPaymentRequest, PaymentWritten>(StatusCodes.Status202Accepted);
-        payments.MapPost("/{orderId}/fail", InventoryAndPaymentEndpoints.FailPayment).Command<FailPaymentRequest, PaymentWritten>(StatusCodes.Status202Accepted);
+        payments.MapPost("/{orderId}/confirm", InventoryAndPaymentEndpoints.ConfirmPayment)
+            .WithName("confirmPayment").WithSummary("Payment provider callback: the order's payment arrived")
+            .Command<ConfirmPaymentRequest, PaymentWritten>(StatusCodes.Status202Accepted);
+        payments.MapPost("/{orderId}/fail", InventoryAndPaymentEndpoints.FailPayment)
+            .WithName("failPayment").WithSummary("Payment provider callback: the order's payment failed")
+            .Command<FailPaymentRequest, PaymentWritten>(StatusCodes.Status202Accepted);
 
-        api.MapGet("/sagas/{sagaId}", SagaEndpoints.Get).WithTags("Sagas").Query<SagaInstance>();
+        api.MapGet("/sagas/{sagaId}", SagaEndpoints.Get)
+            .WithName("getSaga").WithSummary("Get a saga: its status and steps, from its history")
+            .WithTags("Sagas")
+            .Query<SagaInstance>();
 
         var inventory = api.MapGroup("/inventory").WithTags("Inventory");
-        inventory.MapGet("/{sku}", InventoryAndPaymentEndpoints.GetStock).Query<StockLevel>();
-        inventory.MapPost("/{sku}/restock", InventoryAndPaymentEndpoints.Restock).Command<RestockRequest, StockLevel>();
+        inventory.MapGet("/{sku}", InventoryAndPaymentEndpoints.GetStock)
+            .WithName("getStockLevel").WithSummary("Get a SKU's stock: on hand, reserved and available")
+            .Query<StockLevel>();
+        inventory.MapPost("/{sku}/restock", InventoryAndPaymentEndpoints.Restock)
+            .WithName("restock").WithSummary("Record stock arriving for a SKU")
+            .Command<RestockRequest, StockLevel>();
 
         var operations = api.MapGroup("").WithTags("Operations");
-        operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events).Query<StreamEvents>();
-        operations.MapGet("/projections", OperationsEndpoints.Projections).Query<IReadOnlyList<ProjectionStatus>>();
-        operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild).Command<object>(StatusCodes.Status202Accepted)
+        operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events)
+            .WithName("getStreamEvents").WithSummary("Read a stream's events: the audit trail")
+            .Query<StreamEvents>();
+        operations.MapGet("/projections", OperationsEndpoints.Projections)
+            .WithName("listProjections").WithSummary("List the projections with their version, checkpoint and lag")
+            .Query<IReadOnlyList<ProjectionStatus>>();
+        operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild)
+            .WithName("rebuildProjection").WithSummary("Rebuild a projection into a new version while the old one serves")
+            .Command<object>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status501NotImplemented); // where the host cannot rebuild (the Functions app on Cosmos)
-        operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters).Query<IReadOnlyList<DeadLetter>>();
-        operations.MapPost("/projections/{name}/deadletters/retry", OperationsEndpoints.RetryDeadLetters).Command<DeadLetterRetryResult>();
-        operations.MapGet("/subscriptions/{name}/deadletters", SubscriptionEndpoints.DeadLetters).Query<IReadOnlyList<SubscriptionDeadLetter>>();
-        operations.MapPost("/subscriptions/{name}/deadletters/retry", SubscriptionEndpoints.RetryDeadLetters).Command<DeadLetterRetryResult>();
-        operations.MapGet("/health", OperationsEndpoints.Health).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
+        operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters)
+            .WithName("listProjectionDeadLetters").WithSummary("List the events a projection failed on")
+            .Query<IReadOnlyList<DeadLetter>>();
+        operations.MapPost("/projections/{name}/deadletters/retry", OperationsEndpoints.RetryDeadLetters)
+            .WithName("retryProjectionDeadLetters").WithSummary("Apply a projection's parked events again")
+            .Command<DeadLetterRetryResult>();
+        operations.MapGet("/subscriptions/{name}/deadletters", SubscriptionEndpoints.DeadLetters)
+            .WithName("listSubscriptionDeadLetters").WithSummary("List the events a feed subscription gave up on")
+            .Query<IReadOnlyList<SubscriptionDeadLetter>>();
+        operations.MapPost("/subscriptions/{name}/deadletters/retry", SubscriptionEndpoints.RetryDeadLetters)
+            .WithName("retrySubscriptionDeadLetters").WithSummary("Hand a subscription's parked events to it again")
+            .Command<DeadLetterRetryResult>();
+        operations.MapGet("/health", OperationsEndpoints.Health)
+            .WithName("getHealth").WithSummary("Liveness and readiness: can the store be read and written")
+            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
     }
 
     // Every write can meet every rule of the API; listing them lets clients generate their error handling.
@@ -56,7 +102,8 @@ internal static class ApiRoutes
     ];
 
     private static RouteHandlerBuilder Command<TRequest, TResponse>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK) where TRequest : notnull =>
-        route.Accepts<TRequest>("application/json").Command<TResponse>(status);
+        route.Accepts<TRequest>("application/json")
+            .Command<TResponse>(status);
 
     private static RouteHandlerBuilder Command<TResponse>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK)
     {

@@ -46,7 +46,8 @@ internal static partial class OrderingBackend
         services.AddSingleton(ApiKeyMiddleware.Credential(configuration));
         services.AddOrderingApplication(configuration);
 
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) => OpenApiConventions.ApplyAsync(document)));
+        // A lambda, not a method group: ASP.NET intercepts this call to add the XML doc comments, and only in this form.
+        services.AddOpenApi(options => OpenApiConventions.Configure(options));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.AddCode);
         services.AddOtlpWhenConfigured(configuration);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);

@@ -35,10 +35,10 @@ public static class OperationsEndpoints
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new ApiResponse(503, new { status = "Unhealthy", store = "unreachable", error = e.GetType().Name });
+                return new ApiResponse(503, new HealthReport("Unhealthy", "unreachable", e.GetType().Name));
             }
             if (store is IWriteHealth writes && await writes.CheckWritesAsync(ct) is { } fault)
-                return new ApiResponse(503, new { status = "Unhealthy", store = "not-writable", error = "store-unavailable", detail = fault });
-            return ApiResponse.Ok(new { status = "Healthy", store = "reachable" });
+                return new ApiResponse(503, new HealthReport("Unhealthy", "not-writable", "store-unavailable", fault));
+            return ApiResponse.Ok(new HealthReport("Healthy", "reachable"));
         });
 }
