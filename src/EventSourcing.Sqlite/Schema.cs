@@ -45,6 +45,11 @@ internal static class Schema
             data        BLOB NOT NULL
         );
         """,
+        // The feed's "since": timestamps never go backwards in position order, so the first event at or after an
+        // instant is where a time-filtered read starts, found without scanning what came before.
+        """
+        CREATE INDEX events_by_timestamp ON events (timestamp);
+        """,
     ];
 
     /// <summary>Brings the database up to the current schema in one transaction.</summary>

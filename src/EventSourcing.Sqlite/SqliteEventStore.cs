@@ -14,7 +14,7 @@ namespace EventSourcing.Sqlite;
 /// </remarks>
 public sealed class SqliteEventStore : IEventStore, IEventFeed, IWriteHealth, IReportsConnectionSettings, IAsyncDisposable
 {
-    private const string EventColumns =
+    internal const string EventColumns =
         "event_id, stream_id, version, position, type, schema_version, timestamp, data, correlation_id, causation_id, headers";
 
     private readonly SqliteDatabase _database;
@@ -28,6 +28,8 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IWriteHealth, IR
         _writer = new GroupCommitWriter(database, options, writerConnectionOpened);
         Snapshots = new SqliteSnapshotStore(database);
     }
+
+    internal SqliteDatabase Database => _database;
 
     /// <summary>Snapshots kept in the same database file.</summary>
     public SqliteSnapshotStore Snapshots { get; }

@@ -23,6 +23,7 @@ public static class OrderingApplication
         services.AddSingleton<OrderingCommands>();
         services.AddSingleton<OrderingQueries>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<EventFeed>(); // over the IEventFeedReader of the host's store
         services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
         services.AddSingleton<CheckoutActivities>();
         services.AddSingleton<LatePaymentRefunds>();

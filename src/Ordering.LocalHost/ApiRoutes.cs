@@ -69,6 +69,11 @@ internal static class ApiRoutes
         operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events)
             .WithName("getStreamEvents").WithSummary("Read a stream's events: the audit trail")
             .Query<StreamEvents>();
+        operations.MapGet("/events", EventFeedEndpoints.Read)
+            .WithName("readEventFeed").WithSummary("Read the event feed, from a cursor").WithDescription(EventFeedOpenApi.Description)
+            .AddOpenApiOperationTransformer(EventFeedOpenApi.DescribeAsync)
+            .Produces<EventFeedPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         operations.MapGet("/projections", OperationsEndpoints.Projections)
             .WithName("listProjections").WithSummary("List the projections with their version, checkpoint and lag")
             .Query<IReadOnlyList<ProjectionStatus>>();

@@ -1,5 +1,6 @@
 using EventSourcing.Deciders;
 using EventSourcing.Diagnostics;
+using EventSourcing.Feed;
 using EventSourcing.Idempotency;
 using EventSourcing.Projections;
 using EventSourcing.Serialization;
@@ -27,6 +28,7 @@ internal static partial class OrderingBackend
         services.AddSingleton(_ => new StateCache());
         services.AddSingleton(_ => SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = Path.Combine(dataDirectory, "events.db") }));
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.AddSingleton<IEventFeedReader>(sp => new SqliteFeedReader(sp.GetRequiredService<SqliteEventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<SqliteEventStore>()));
         services.AddSingleton(sp => new AggregateStore(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<SqliteEventStore>().Snapshots,

@@ -1,4 +1,5 @@
 using EventSourcing.Deciders;
+using EventSourcing.Feed;
 using EventSourcing.Projections;
 using EventSourcing.Store;
 
@@ -22,6 +23,8 @@ public static class Problems
         DomainRuleViolationException e => ApiResponse.Problem(409, "Conflict with the current state", e.Message, e.Code),
         InvalidContinuationTokenException e => ApiResponse.Problem(400, "Invalid request", e.Message, "invalid-request",
             new Dictionary<string, string[]> { ["continuationToken"] = [e.Message] }),
+        InvalidFeedCursorException e => ApiResponse.Problem(400, "Invalid request", e.Message, "invalid-request",
+            new Dictionary<string, string[]> { ["after"] = [e.Message] }),
         StreamNotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),
         NotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),
         KeyNotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),

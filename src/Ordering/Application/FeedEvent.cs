@@ -1,0 +1,19 @@
+using System.Text.Json;
+using EventSourcing.Store;
+
+namespace Ordering.Application;
+
+/// <summary>
+/// One event of the feed: the audit trail's envelope (<see cref="StreamEvent"/>) plus the stream it belongs to;
+/// <see cref="Data"/> is the stored JSON, never upcast. <see cref="Position"/> is set where the store has a global order.
+/// </summary>
+public sealed record FeedEvent(
+    Guid EventId,
+    string StreamId,
+    string Type,
+    int SchemaVersion,
+    long Version,
+    long? Position,
+    DateTimeOffset Timestamp,
+    JsonElement Data,
+    EventMetadata Metadata);
