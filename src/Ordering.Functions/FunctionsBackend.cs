@@ -1,4 +1,5 @@
 using Azure.Identity;
+using EventSourcing.Cosmos.Feed;
 using EventSourcing.Cosmos.Idempotency;
 using EventSourcing.Cosmos.Projections;
 using EventSourcing.Cosmos.Setup;
@@ -6,6 +7,7 @@ using EventSourcing.Cosmos.Store;
 using EventSourcing.Cosmos.Subscriptions;
 using EventSourcing.Deciders;
 using EventSourcing.Diagnostics;
+using EventSourcing.Feed;
 using EventSourcing.Idempotency;
 using EventSourcing.Projections;
 using EventSourcing.Serialization;
@@ -53,6 +55,8 @@ internal static class FunctionsBackend
         services.AddSingleton(_ => CreateClient(configuration));
         services.AddSingleton(sp => new CosmosEventStore(Container(sp, n => n.Events), logger: sp.GetRequiredService<ILogger<CosmosEventStore>>()));
         services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<CosmosEventStore>()));
+        services.AddSingleton<IEventFeedReader>(sp => new CosmosFeedReader(
+            Container(sp, n => n.Events), sp.GetRequiredService<TimeProvider>(), logger: sp.GetRequiredService<ILogger<CosmosFeedReader>>()));
         services.AddSingleton(sp => new AggregateStore(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots,
             cache: sp.GetRequiredService<StateCache>()));

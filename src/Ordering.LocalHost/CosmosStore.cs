@@ -1,4 +1,5 @@
 using Azure.Identity;
+using EventSourcing.Cosmos.Feed;
 using EventSourcing.Cosmos.Idempotency;
 using EventSourcing.Cosmos.Projections;
 using EventSourcing.Cosmos.Setup;
@@ -7,6 +8,7 @@ using EventSourcing.Cosmos.Subscriptions;
 using EventSourcing.Subscriptions;
 using EventSourcing.Deciders;
 using EventSourcing.Diagnostics;
+using EventSourcing.Feed;
 using EventSourcing.Idempotency;
 using EventSourcing.Projections;
 using EventSourcing.Serialization;
@@ -32,6 +34,8 @@ internal static partial class CosmosStore
         var settings = CosmosSettings.From(configuration);
         services.RemoveAll<SqliteEventStore>();
         services.RemoveAll<IEventFeed>(); // no global feed on Cosmos: the change feed drives projections
+        services.Replace(ServiceDescriptor.Singleton<IEventFeedReader>(sp => new CosmosFeedReader(
+            Container(sp, n => n.Events), sp.GetRequiredService<TimeProvider>(), logger: sp.GetRequiredService<ILogger<CosmosFeedReader>>())));
         services.RemoveAll<SqliteProjectionStore>();
         services.RemoveAll<IProjectionStore>();
 

@@ -13,7 +13,7 @@ public sealed class FunctionNamesTests
         // HTTP
         "CreateOrder", "ListOrders", "GetOrder", "AddItem", "RemoveItem", "StartCheckout", "ShipOrder", "RequestCancellation", "CustomerSummary",
         "ConfirmPayment", "FailPayment", "GetStock", "Restock", "GetSaga",
-        "StreamEvents", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
+        "StreamEvents", "ReadEventFeed", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
         "SubscriptionDeadLetters", "RetrySubscriptionDeadLetters", "OpenApiDocument", "Health",
         // Change feed
         "ProjectReadModels", "TriggerCheckoutSagas", "RefundLatePayments",

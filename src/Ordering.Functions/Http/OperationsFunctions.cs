@@ -4,15 +4,21 @@ using EventSourcing.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Hosting;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
 using Ordering.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 
-/// <summary>The audit trail, saga status, projections and health.</summary>
-public sealed class OperationsFunctions(ApiPipeline api, AuditTrail trail, IProjectionRuntime projections, IEventStore store)
+/// <summary>The audit trail, the feed for subscribers, saga status, projections and health.</summary>
+public sealed class OperationsFunctions(
+    ApiPipeline api, AuditTrail trail, EventFeed feed, IHostApplicationLifetime lifetime, IProjectionRuntime projections, IEventStore store)
 {
+    [Function("ReadEventFeed")]
+    public Task<IResult> Feed([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest request) =>
+        EventFeedEndpoints.Read(request, api, feed, lifetime);
+
     [Function("StreamEvents")]
     public Task<IResult> Events([HttpTrigger(AuthorizationLevel.Function, "get", Route = "streams/{streamId}/events")] HttpRequest request, string streamId) =>
         StreamEndpoints.Events(request, streamId, api, trail);
