@@ -69,7 +69,7 @@ internal static class ApiRoutes
         operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events)
             .WithName("getStreamEvents").WithSummary("Read a stream's events: the audit trail")
             .Query<StreamEvents>();
-        operations.MapGet("/events", EventFeedEndpoints.Read)
+        api.MapGet("/events", EventFeedEndpoints.Read).WithTags("Subscribers")
             .WithName("readEventFeed").WithSummary("Read the event feed, from a cursor").WithDescription(EventFeedOpenApi.Description)
             .AddOpenApiOperationTransformer(EventFeedOpenApi.DescribeAsync)
             .Produces<EventFeedPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -22,6 +22,7 @@ internal static class OpenApiConventions
         ["Inventory"] = "Stock per SKU: what arrived, what checkouts reserved, what is available.",
         ["Sagas"] = "Long-running processes (the checkout saga) and where each stands, computed from their history.",
         ["Operations"] = "The event store's streams, projections, feed subscriptions and their dead letters, and the health probe.",
+        ["Subscribers"] = "For services that follow the backend's events: the feed of every event in commit order, paged by an opaque cursor, with long polling.",
     };
 
     public static void Configure(OpenApiOptions options)
