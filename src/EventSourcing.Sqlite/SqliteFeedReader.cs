@@ -12,7 +12,7 @@ namespace EventSourcing.Sqlite;
 /// so a rare type costs bounded work per request and the cursor still moves on. Long polls wake on the writer's commit
 /// signal, not by polling.
 /// </summary>
-public sealed class SqliteFeedReader(SqliteEventStore store, TimeProvider? time = null) : IEventFeedReader
+public sealed class SqliteFeedReader(SqliteEventStore store, TimeProvider? time = null) : IEventFeedReader, IReportsConnectionSettings
 {
     /// <summary>The name cursors of this feed carry.</summary>
     public const string StoreName = "sqlite";
@@ -47,6 +47,10 @@ public sealed class SqliteFeedReader(SqliteEventStore store, TimeProvider? time 
             after = next;
         }
     }
+
+    // The event store's pooled read connections: the same file and settings as its other reads.
+    Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConnectionSettings>>([store.Database.ReadSettings("event store: feed reads")]);
 
     private (List<RecordedEvent> Events, long Next, long Head) Read(long after, int maxCount, FeedFilter filter)
     {
