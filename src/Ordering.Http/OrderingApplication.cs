@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ordering.Application;
+using Ordering.Contracts;
 using Ordering.Checkout;
 using Ordering.Http.Pipeline;
 
@@ -24,6 +25,7 @@ public static class OrderingApplication
         services.AddSingleton<OrderingQueries>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<EventFeed>(); // over the IEventFeedReader of the host's store
+        services.AddSingleton(_ => OrderingEventCatalog.Create());
         services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
         services.AddSingleton<CheckoutActivities>();
         services.AddSingleton<LatePaymentRefunds>();

@@ -1,3 +1,4 @@
+using EventSourcing.Catalog;
 using EventSourcing.Projections;
 using EventSourcing.Sagas;
 using EventSourcing.Subscriptions;
@@ -93,6 +94,12 @@ internal static class ApiRoutes
         operations.MapPost("/subscriptions/{name}/deadletters/retry", SubscriptionEndpoints.RetryDeadLetters)
             .WithName("retrySubscriptionDeadLetters").WithSummary("Hand a subscription's parked events to it again")
             .Command<DeadLetterRetryResult>();
+        operations.MapGet("/catalog", CatalogEndpoints.Get)
+            .WithName("getEventCatalog").WithSummary("The event catalog: every stored event's schema, example and meaning")
+            .WithDescription("Every stored event name and schema version (older shapes that upcasters still read included) with its JSON Schema " +
+                "(draft 2020-12) of the data as stored, an example, and one line of what the fact means. Open: no key needed. The same " +
+                "schemas are committed in docs/events/.")
+            .Produces<EventCatalog>();
         operations.MapGet("/health", OperationsEndpoints.Health)
             .WithName("getHealth").WithSummary("Liveness and readiness: can the store be read and written")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);

@@ -11,6 +11,7 @@ public sealed class EventTypeMap
     private readonly Dictionary<Type, StoredType> _byClrType = [];
     private readonly Dictionary<string, (Type ClrType, int SchemaVersion)> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, int FromVersion), Func<JsonObject, JsonObject>> _upcasters = [];
+    private readonly List<string> _declarationOrder = [];
 
     /// <summary>Declares <typeparamref name="T"/> as stored under <paramref name="storedName"/> in shape <paramref name="schemaVersion"/>.</summary>
     public EventTypeMap Register<T>(string storedName, int schemaVersion = 1) => Register(typeof(T), storedName, schemaVersion);
@@ -25,6 +26,7 @@ public sealed class EventTypeMap
         if (_byClrType.TryGetValue(clrType, out var declared) && declared.Name != storedName)
             throw new InvalidOperationException($"{clrType.Name} is already declared as '{declared.Name}'.");
         _byClrType[clrType] = new StoredType(storedName, schemaVersion);
+        if (!_byName.ContainsKey(storedName)) _declarationOrder.Add(storedName);
         _byName[storedName] = (clrType, schemaVersion);
         return this;
     }
@@ -52,6 +54,13 @@ public sealed class EventTypeMap
             ? found
             : throw new UnknownEventTypeException($"No event type is declared under the stored name '{storedName}'.");
 
+    /// <summary>Every declared stored name with its CLR type and current schema version, in the order they were declared.</summary>
+    public IReadOnlyList<DeclaredEventType> Declared =>
+        [.. _declarationOrder.Select(name => new DeclaredEventType(name, _byName[name].ClrType, _byName[name].SchemaVersion))];
+
+    /// <summary>Whether an upcaster turns <paramref name="storedName"/> data of shape <paramref name="fromVersion"/> into the next one.</summary>
+    public bool HasUpcaster(string storedName, int fromVersion) => _upcasters.ContainsKey((storedName, fromVersion));
+
     /// <summary>Whether a stored name is declared.</summary>
     public bool IsKnown(string storedName) => _byName.ContainsKey(storedName);
 
@@ -73,6 +82,9 @@ public sealed class EventTypeMap
 
 /// <summary>A declared stored name with the current shape version.</summary>
 public readonly record struct StoredType(string Name, int SchemaVersion);
+
+/// <summary>A stored name as declared: the CLR type that reads it and its current shape version.</summary>
+public sealed record DeclaredEventType(string Name, Type ClrType, int SchemaVersion);
 
 /// <summary>An event whose type or shape the type map cannot resolve.</summary>
 public sealed class UnknownEventTypeException(string message) : Exception(message);

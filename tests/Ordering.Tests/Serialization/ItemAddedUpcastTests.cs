@@ -14,7 +14,7 @@ namespace Ordering.Tests.Serialization;
 /// <summary>ItemAdded v1 had a bare "price" and no currency; orders were all in euros then.</summary>
 public sealed class ItemAddedUpcastTests
 {
-    private const string V1Json = """{"orderId":"o1","sku":"sku-1","quantity":2,"price":9.5}""";
+    internal const string V1Json = """{"orderId":"o1","sku":"sku-1","quantity":2,"price":9.5}""";
     private static readonly DateTimeOffset Now = new(2025, 3, 14, 9, 26, 53, TimeSpan.Zero);
     private static readonly EventSerializer Serializer = new(OrderingEventTypes.Create());
 

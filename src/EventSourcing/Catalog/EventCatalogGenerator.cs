@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using EventSourcing.Serialization;
+
+namespace EventSourcing.Catalog;
+
+/// <summary>The events one serializer writes and reads, with what a catalog says of each.</summary>
+public sealed record EventCatalogSource(EventSerializer Serializer, EventDescriptions Descriptions);
+
+/// <summary>
+/// Builds an <see cref="EventCatalog"/> from event type maps: for every declared stored name, every schema version from
+/// 1 to the current one, a JSON Schema generated from the type with the serializer's own options (so it says what the
+/// serializer writes: names, number and date formats, nullability), and the description and example given for it.
+/// </summary>
+public static class EventCatalogGenerator
+{
+    /// <summary>The JSON Schema dialect of every generated schema.</summary>
+    public const string SchemaDialect = "https://json-schema.org/draft/2020-12/schema";
+
+    /// <summary>The catalog of every source's events, in the order the sources and their maps declare them.</summary>
+    /// <exception cref="IncompleteEventCatalogException">A stored name or older version lacks a description, or a description names nothing declared.</exception>
+    public static EventCatalog Generate(params IEnumerable<EventCatalogSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var entries = new List<EventCatalogEntry>();
+        foreach (var source in sources)
+        {
+            var options = SchemaOptions(source.Serializer.Options);
+            var declared = source.Serializer.TypeMap.Declared;
+            ThrowOnStaleDescriptions(source.Descriptions, declared);
+            foreach (var type in declared)
+            {
+                for (var version = 1; version < type.SchemaVersion; version++)
+                {
+                    var former = source.Descriptions.Of(type.Name, version) ?? throw new IncompleteEventCatalogException(
+                        $"'{type.Name}' v{version} may still be stored but has no description: describe its shape with DescribeFormerShape.");
+                    entries.Add(Entry(type.Name, version, current: false, former.ShapeType, former.Description, options, source.Serializer.Options));
+                }
+                var description = source.Descriptions.Of(type.ClrType) ?? throw new IncompleteEventCatalogException(
+                    $"'{type.Name}' ({type.ClrType.Name}) has no description: describe it with Describe<{type.ClrType.Name}>.");
+                entries.Add(Entry(type.Name, type.SchemaVersion, current: true, type.ClrType, description, options, source.Serializer.Options));
+            }
+        }
+        var duplicate = entries.GroupBy(e => (e.Name, e.SchemaVersion)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new IncompleteEventCatalogException($"'{duplicate.Key.Name}' v{duplicate.Key.SchemaVersion} is declared by more than one source.");
+        return new EventCatalog(entries);
+    }
+
+    /// <summary>The schema file name of a stored name and version, e.g. <c>OrderCreated.v1.schema.json</c>.</summary>
+    public static string SchemaFileName(string name, int schemaVersion) => $"{name}.v{schemaVersion}.schema.json";
+
+    private static void ThrowOnStaleDescriptions(EventDescriptions descriptions, IReadOnlyList<DeclaredEventType> declared)
+    {
+        foreach (var type in descriptions.DescribedTypes.Where(t => declared.All(d => d.ClrType != t)))
+            throw new IncompleteEventCatalogException($"{type.Name} is described but not declared in the event type map.");
+        foreach (var (name, version) in descriptions.DescribedFormerShapes.Where(f => !declared.Any(d => d.Name == f.Name && f.SchemaVersion < d.SchemaVersion)))
+            throw new IncompleteEventCatalogException($"'{name}' v{version} is described as a former shape, but the map declares no later version of it.");
+    }
+
+    private static EventCatalogEntry Entry(
+        string name, int version, bool current, Type shape, EventDescriptions.EventDescription description, JsonSerializerOptions schemaOptions, JsonSerializerOptions writeOptions)
+    {
+        var exported = (JsonObject)JsonSchemaExporter.GetJsonSchemaAsNode(schemaOptions, shape, ExporterOptions(schemaOptions));
+        var example = JsonSerializer.SerializeToNode(description.Example, shape, writeOptions)
+            ?? throw new IncompleteEventCatalogException($"The example of '{name}' v{version} serializes to null.");
+        var schema = new JsonObject
+        {
+            ["$schema"] = SchemaDialect,
+            ["title"] = $"{name} v{version}",
+            ["description"] = description.Meaning,
+        };
+        foreach (var (key, value) in exported.ToList())
+        {
+            exported.Remove(key);
+            schema[key] = value;
+        }
+        schema["examples"] = new JsonArray(example.DeepClone());
+        return new EventCatalogEntry(name, version, current, description.Meaning, SchemaFileName(name, version), schema, example);
+    }
+
+    /// <summary>
+    /// The serializer's options as the exporter needs them to describe what is written: numbers a reader may also take
+    /// from strings are still written as numbers, and nullable annotations say which members may be null.
+    /// </summary>
+    private static JsonSerializerOptions SchemaOptions(JsonSerializerOptions writeOptions)
+    {
+        var options = new JsonSerializerOptions(writeOptions)
+        {
+            NumberHandling = writeOptions.NumberHandling & ~JsonNumberHandling.AllowReadingFromString,
+            RespectNullableAnnotations = true,
+        };
+        options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static JsonSchemaExporterOptions ExporterOptions(JsonSerializerOptions options) => new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+        TransformSchemaNode = (context, node) =>
+        {
+            if (context.TypeInfo.Kind != JsonTypeInfoKind.Object || node is not JsonObject schema || schema["properties"] is not JsonObject) return node;
+            // The writer writes every member it has no condition for, so a subscriber can count on each one being there;
+            // a member it does not know means another shape, which must come with another schema version.
+            if (options.DefaultIgnoreCondition == JsonIgnoreCondition.Never)
+                schema["required"] = new JsonArray([.. context.TypeInfo.Properties.Where(p => p.Get is not null && p.ShouldSerialize is null).Select(p => (JsonNode)p.Name)]);
+            schema["additionalProperties"] = false;
+            return node;
+        },
+    };
+}
+
+/// <summary>An event catalog cannot be built: something declared is not described, or something described is not declared.</summary>
+public sealed class IncompleteEventCatalogException(string message) : Exception(message);
