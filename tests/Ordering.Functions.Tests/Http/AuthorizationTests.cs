@@ -6,9 +6,9 @@ namespace Ordering.Functions.Tests.Http;
 
 /// <summary>
 /// How the two hosts' keys relate. Azure: every function asks for a function key (AuthorizationLevel.Function) except
-/// health and the OpenAPI document, which probes and client generators fetch without one (Anonymous). The local host,
-/// with Auth:ApiKey set, asks for X-Api-Key on the same routes, reads included (streams, dead letters and sagas are for
-/// operators). So both hosts open exactly the same routes.
+/// health, the OpenAPI document and the event catalog, which probes, client generators and subscribers fetch without one
+/// (Anonymous). The local host, with Auth:ApiKey set, asks for X-Api-Key on the same routes, reads included (streams,
+/// dead letters and sagas are for operators). So both hosts open exactly the same routes.
 /// </summary>
 public sealed class AuthorizationTests(LocalHostApi localHost) : IClassFixture<LocalHostApi>
 {
@@ -16,14 +16,15 @@ public sealed class AuthorizationTests(LocalHostApi localHost) : IClassFixture<L
     [
         HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/health"),
         HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/openapi.json"),
+        HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/catalog"),
     ];
 
     [Fact]
-    public void Every_function_asks_for_a_function_key_except_health_and_the_openapi_document()
+    public void Every_function_asks_for_a_function_key_except_health_the_openapi_document_and_the_catalog()
     {
         SameSet.Assert(
             HttpFunctions.All.Where(f => f.AuthLevel == AuthorizationLevel.Anonymous).Select(f => f.Route), "Anonymous functions",
-            OpenInAzure, "health and the OpenAPI document");
+            OpenInAzure, "health, the OpenAPI document and the catalog");
         var otherLevels = HttpFunctions.All.Where(f => !OpenInAzure.Contains(f.Route) && f.AuthLevel != AuthorizationLevel.Function);
 
         Assert.Empty(otherLevels.Select(f => $"{f.Name}: {f.AuthLevel}"));

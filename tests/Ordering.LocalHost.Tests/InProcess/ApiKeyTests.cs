@@ -9,18 +9,19 @@ namespace Ordering.LocalHost.Tests.InProcess;
 
 /// <summary>
 /// With an API key set, the local host lets nothing through without it but what probes and client generators fetch:
-/// operational reads (streams, projections, dead letters, sagas) hold what only operators should see.
+/// (health, the OpenAPI document, the event catalog): operational reads (streams, projections, dead letters, sagas) hold
+/// what only operators should see.
 /// </summary>
 public sealed class ApiKeyTests : IAsyncDisposable
 {
     private const string Key = "s3cret";
-    private static readonly string[] Open = ["GET /api/health", "GET /api/openapi.json"];
+    private static readonly string[] Open = ["GET /api/health", "GET /api/openapi.json", "GET /api/catalog"];
     private readonly InProcessApi _api = new();
 
     public ApiKeyTests() => _api.Settings["Auth:ApiKey"] = Key;
 
     [Fact]
-    public async Task Every_route_but_health_and_the_openapi_document_needs_the_key_reads_included()
+    public async Task Every_route_but_health_the_openapi_document_and_the_catalog_needs_the_key_reads_included()
     {
         var client = _api.CreateClient();
         var routes = Routes().Where(r => !Open.Contains($"{r.Method} {r.Pattern}")).ToList();
@@ -41,7 +42,7 @@ public sealed class ApiKeyTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task With_the_key_every_route_answers_and_health_and_the_openapi_document_need_none()
+    public async Task With_the_key_every_route_answers_and_health_the_openapi_document_and_the_catalog_need_none()
     {
         var client = _api.CreateClient();
         var refused = new List<string>();
@@ -53,9 +54,10 @@ public sealed class ApiKeyTests : IAsyncDisposable
         }
         var health = await client.Get("/api/health");
         var openApi = await client.Get("/api/openapi.json");
+        var catalog = await client.Get("/api/catalog");
 
         Assert.Empty(refused);
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (health.StatusCode, openApi.StatusCode));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (health.StatusCode, openApi.StatusCode, catalog.StatusCode));
     }
 
     public ValueTask DisposeAsync() => _api.DisposeAsync();

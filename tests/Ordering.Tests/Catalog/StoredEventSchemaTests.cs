@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using EventSourcing.Catalog;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
+using EventSourcing.Tests.Support;
 using Ordering.Contracts;
 using Ordering.Tests.Serialization;
 using Ordering.Tests.Support;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
-namespace Ordering.Tests.Support;
+namespace EventSourcing.Tests.Support;
 
 /// <summary>Validates JSON against a draft 2020-12 schema with JsonSchema.Net, formats (date-time) included.</summary>
 internal static class SchemaCheck
