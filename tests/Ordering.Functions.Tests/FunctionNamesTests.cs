@@ -14,7 +14,7 @@ public sealed class FunctionNamesTests
         "CreateOrder", "ListOrders", "GetOrder", "AddItem", "RemoveItem", "StartCheckout", "ShipOrder", "RequestCancellation", "CustomerSummary",
         "ConfirmPayment", "FailPayment", "GetStock", "Restock", "GetSaga",
         "StreamEvents", "ReadEventFeed", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
-        "SubscriptionDeadLetters", "RetrySubscriptionDeadLetters", "OpenApiDocument", "Health",
+        "SubscriptionDeadLetters", "RetrySubscriptionDeadLetters", "OpenApiDocument", "Health", "EventCatalog",
         // Change feed
         "ProjectReadModels", "TriggerCheckoutSagas", "RefundLatePayments",
         // Durable: the checkout orchestrator and its activities
