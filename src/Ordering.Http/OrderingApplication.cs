@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ordering.Application;
-using Ordering.Contracts;
 using Ordering.Checkout;
+using Ordering.Contracts;
 using Ordering.Http.Pipeline;
 
 namespace Ordering.Http;
