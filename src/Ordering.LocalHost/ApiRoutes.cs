@@ -1,9 +1,11 @@
 using EventSourcing.Catalog;
 using EventSourcing.Projections;
 using EventSourcing.Sagas;
+using EventSourcing.Store;
 using EventSourcing.Subscriptions;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
+using Ordering.Http.Pipeline;
 using Ordering.ReadModels;
 
 namespace Ordering.LocalHost;
@@ -21,9 +23,17 @@ internal static class ApiRoutes
             .Command<CreateOrderRequest, OrderWritten>(StatusCodes.Status201Created);
         orders.MapGet("", OrderQueryEndpoints.List)
             .WithName("listOrders").WithSummary("List orders from the read model, a page at a time")
+            .WithQueryText("customerId", "Only this customer's orders.")
+            .WithQueryEnum<OrderStatusFilter>("status", "Only orders in this status.")
+            .WithQueryNumber("limit", "At most this many orders (default 50).", min: 1, max: 1000)
+            .WithQueryText("continuationToken", "Where the previous page ended: its continuationToken.")
             .Query<ReadModelPage<OrderListItem>>();
         orders.MapGet("/{orderId}", OrderQueryEndpoints.Get)
             .WithName("getOrder").WithSummary("Get an order, now or as it was at a version or instant")
+            .WithQueryNumber("atVersion", "The order as it was at this stream version, computed from its events.", min: 1)
+            .WithQueryInstant("asOf", "The order as it was at this instant (ISO 8601), computed from its events.")
+            .WithQueryNumber("minVersion", "Read your writes: wait (a few seconds at most) until the read model has this version; "
+                + "a read model still behind is answered with the header X-Read-Model-Stale: true.", min: 0)
             .Query<OrderDetails>();
         orders.MapPost("/{orderId}/items", OrderEndpoints.AddItem)
             .WithName("addOrderItem").WithSummary("Add a line to a draft order")
@@ -69,6 +79,9 @@ internal static class ApiRoutes
         var operations = api.MapGroup("").WithTags("Operations");
         operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events)
             .WithName("getStreamEvents").WithSummary("Read a stream's events: the audit trail")
+            .WithQueryNumber("fromVersion", "The first version to read (forward) or the last (backward).", min: 0)
+            .WithQueryNumber("maxCount", "At most this many events (default 100).", min: 1, max: 1000)
+            .WithQueryEnum<ReadDirection>("direction", "Forward (oldest first, the default) or Backward.")
             .Query<StreamEvents>();
         api.MapGet("/events", EventFeedEndpoints.Read).WithTags("Subscribers")
             .WithName("readEventFeed").WithSummary("Read the event feed, from a cursor").WithDescription(EventFeedOpenApi.Description)
@@ -81,7 +94,7 @@ internal static class ApiRoutes
         operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild)
             .WithName("rebuildProjection").WithSummary("Rebuild a projection into a new version while the old one serves")
             .Command<object>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status501NotImplemented); // where the host cannot rebuild (the Functions app on Cosmos)
+            .Problem(StatusCodes.Status501NotImplemented); // where the host cannot rebuild (the Functions app on Cosmos)
         operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters)
             .WithName("listProjectionDeadLetters").WithSummary("List the events a projection failed on")
             .Query<IReadOnlyList<DeadLetter>>();
@@ -120,11 +133,15 @@ internal static class ApiRoutes
     private static RouteHandlerBuilder Command<TResponse>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK)
     {
         route.Produces<TResponse>(status);
-        foreach (var problem in CommandProblems) route.ProducesProblem(problem);
+        foreach (var problem in CommandProblems) route.Problem(problem);
         return route;
     }
 
     private static RouteHandlerBuilder Query<TResponse>(this RouteHandlerBuilder route) =>
-        route.Produces<TResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        route.Produces<TResponse>().Problem(StatusCodes.Status400BadRequest).Problem(StatusCodes.Status404NotFound)
+            .Problem(StatusCodes.Status401Unauthorized);
+
+    // The API's own problem body (with its code and errors), which is what every endpoint answers, not ASP.NET's ProblemDetails.
+    private static RouteHandlerBuilder Problem(this RouteHandlerBuilder route, int status) =>
+        route.Produces<ProblemBody>(status, "application/problem+json");
 }

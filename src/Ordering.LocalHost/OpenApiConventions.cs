@@ -42,6 +42,21 @@ internal static class OpenApiConventions
         return Task.CompletedTask;
     }
 
+    // The API omits null properties (ApiJson), so a nullable property is optional on the wire, whatever the C# record
+    // says. Done on the finished document: ASP.NET wraps nullable references in oneOf after the schema transformers ran.
+    private static void OmitNullsFromRequired(OpenApiDocument document)
+    {
+        foreach (var schema in document.Components?.Schemas?.Values ?? Enumerable.Empty<IOpenApiSchema>())
+        {
+            if (schema is not OpenApiSchema { Required: { Count: > 0 } required, Properties: { } properties }) continue;
+            foreach (var (name, property) in properties)
+                if (IsNullable(property)) required.Remove(name);
+        }
+    }
+
+    private static bool IsNullable(IOpenApiSchema property) =>
+        property.Type?.HasFlag(JsonSchemaType.Null) == true || property.OneOf?.Any(s => s.Type == JsonSchemaType.Null) == true;
+
     private static Task ApplyAsync(OpenApiDocument document)
     {
         document.Info.Title = "Ordering API";
@@ -64,6 +79,7 @@ internal static class OpenApiConventions
                 },
             },
         ];
+        OmitNullsFromRequired(document);
         DescribeTags(document);
         RequireAKey(document);
         return Task.CompletedTask;
@@ -96,6 +112,7 @@ internal static class OpenApiConventions
                 // An empty list overrides the document's: no key at all (health, the catalog).
                 if (ApiKeyMiddleware.IsOpen(method.Method, path)) operation.Security = [];
                 if (method != HttpMethod.Get) AcceptIdempotencyKey(operation);
+                if (method != HttpMethod.Get && operation.Responses?.ContainsKey("412") == true) AcceptIfMatch(operation);
             }
         }
     }
@@ -103,15 +120,21 @@ internal static class OpenApiConventions
     private static OpenApiSecurityScheme Key(string header, string description) =>
         new() { Type = SecuritySchemeType.ApiKey, Name = header, In = ParameterLocation.Header, Description = description };
 
-    private static void AcceptIdempotencyKey(OpenApiOperation operation)
+    private static void AcceptIdempotencyKey(OpenApiOperation operation) => AcceptHeader(operation, "Idempotency-Key",
+        "Makes a retry safe: within 24 hours a repeat answers the first response and changes nothing (see docs/API.md).");
+
+    private static void AcceptIfMatch(OpenApiOperation operation) => AcceptHeader(operation, "If-Match",
+        "The stream version the caller saw, as the ETag it was sent (\"N\"): a write to a stream that has moved on since gets 412 and changes nothing.");
+
+    private static void AcceptHeader(OpenApiOperation operation, string name, string description)
     {
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
-            Name = "Idempotency-Key",
+            Name = name,
             In = ParameterLocation.Header,
             Required = false,
-            Description = "Makes a retry safe: within 24 hours a repeat answers the first response and changes nothing (see docs/API.md).",
+            Description = description,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
     }

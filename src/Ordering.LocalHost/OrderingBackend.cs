@@ -7,6 +7,7 @@ using EventSourcing.Serialization;
 using EventSourcing.Sqlite;
 using EventSourcing.Sqlite.Projections;
 using EventSourcing.Store;
+using System.Text.Json.Serialization;
 using Ordering.Contracts;
 using Ordering.Http;
 using Ordering.ReadModels;
@@ -50,6 +51,8 @@ internal static partial class OrderingBackend
 
         // A lambda, not a method group: ASP.NET intercepts this call to add the XML doc comments, and only in this form.
         services.AddOpenApi(options => OpenApiConventions.Configure(options));
+        // The document's schemas follow these options: they must say what the endpoints write (ApiJson), enums as strings.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.AddCode);
         services.AddOtlpWhenConfigured(configuration);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
