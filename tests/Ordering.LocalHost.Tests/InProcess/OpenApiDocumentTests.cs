@@ -24,6 +24,26 @@ public sealed class OpenApiDocumentTests(InProcessApiFixture fixture) : IClassFi
         Assert.True(pinned == served, "The API changed: review it, then refresh docs/openapi.json with UPDATE_OPENAPI=1 dotnet test tests/Ordering.LocalHost.Tests.");
     }
 
+    [Fact]
+    public async Task Every_error_response_the_document_declares_is_the_problem_body_the_api_writes()
+    {
+        var document = await (await fixture.Api.CreateClient().Get("/api/openapi.json")).Json();
+        var wrong = new List<string>();
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+                foreach (var (status, response) in operation!["responses"]!.AsObject())
+                {
+                    if (status[0] is not ('4' or '5') || status == "503" && path == "/api/health") continue;
+                    var schema = response!["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>();
+                    if (schema != "#/components/schemas/ProblemBody") wrong.Add($"{method} {path} {status}: {schema ?? "no application/problem+json"}");
+                }
+
+        // ApiRoutes' Problem(status), not ProducesProblem: clients must learn the code and errors the API sends.
+        Assert.Empty(wrong);
+        Assert.Null(document["components"]!["schemas"]!["ProblemDetails"]);
+    }
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private static string Normalized(JsonNode document) => document.ToJsonString(Indented);
