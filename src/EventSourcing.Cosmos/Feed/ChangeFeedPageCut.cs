@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json;
 using EventSourcing.Cosmos.Documents;
 using EventSourcing.Feed;
 using EventSourcing.Store;
@@ -14,6 +15,16 @@ namespace EventSourcing.Cosmos.Feed;
 /// </summary>
 internal static class ChangeFeedPageCut
 {
+    /// <summary>The commit documents of a change-feed page (<c>{"Documents":[…]}</c>), in feed order; tips and snapshots are not events.</summary>
+    public static List<CommitDocument> Commits(Stream content)
+    {
+        using var page = JsonDocument.Parse(content);
+        if (!page.RootElement.TryGetProperty("Documents", out var documents)) return [];
+        return [.. documents.EnumerateArray()
+            .Where(d => d.TryGetProperty("kind", out var kind) && kind.ValueEquals(DocumentKinds.Commit))
+            .Select(d => d.Deserialize<CommitDocument>(CosmosJson.Options)!)];
+    }
+
     public static Cut Take(IReadOnlyList<CommitDocument> commits, IReadOnlyList<DeliveredPrefix> delivered, int budget, FeedFilter filter)
     {
         var entries = commits.SelectMany(c => c.Events.Select(e => (Commit: c, Event: e))).ToList();

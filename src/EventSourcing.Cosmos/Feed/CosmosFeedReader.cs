@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using EventSourcing.Cosmos.Documents;
 using EventSourcing.Cosmos.Resilience;
 using EventSourcing.Cosmos.Store;
@@ -71,7 +70,7 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
         var events = new List<EventSourcing.Store.RecordedEvent>();
         var caughtUp = false;
         var requests = 0;
-        using var iterator = Open(cursor, maxCount);
+        using var iterator = Open(cursor, maxCount, filter);
         while (requests < MaxPagesPerRead && events.Count < maxCount)
         {
             requests++;
@@ -87,7 +86,7 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
                 throw new InvalidFeedCursorException($"The cursor's change-feed position was refused ({response.ErrorMessage}): pass back a 'next' this feed returned.");
             CosmosCalls.EnsureSuccess(response, "read-feed", "events");
 
-            var cut = ChangeFeedPageCut.Take(Commits(response.Content), cursor.Delivered ?? [], maxCount - events.Count, filter);
+            var cut = ChangeFeedPageCut.Take(ChangeFeedPageCut.Commits(response.Content), cursor.Delivered ?? [], maxCount - events.Count, filter);
             events.AddRange(cut.Taken);
             // A page left part-way is read again next time, from the continuation before it.
             if (!cut.PassedPage)
@@ -101,13 +100,14 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
         return (new FeedPage(events, FeedCursor.Encode(StoreName, cursor), caughtUp), cursor);
     }
 
-    private FeedIterator Open(ChangeFeedCursor cursor, int maxCount)
+    private FeedIterator Open(ChangeFeedCursor cursor, int maxCount, FeedFilter filter)
     {
         var start = cursor.Continuation is { } continuation ? ChangeFeedStartFrom.ContinuationToken(continuation)
             : cursor.StartTicks is { } ticks ? ChangeFeedStartFrom.Time(new DateTime(Math.Max(ticks, 0), DateTimeKind.Utc))
             : ChangeFeedStartFrom.Beginning();
-        // Documents, not events: about one commit and one tip per append, so twice the events asked for fills a request.
-        var options = new ChangeFeedRequestOptions { PageSizeHint = Math.Min(2 * maxCount, 1000) };
+        // Documents, not events: about one commit and one tip per append, so twice the events asked for fills a request. A
+        // page left part-way is read again, so pages stay that small; a filter passes most events over, so it reads big ones.
+        var options = new ChangeFeedRequestOptions { PageSizeHint = filter.IsEmpty ? Math.Min(2 * maxCount, 1000) : 1000 };
         try
         {
             return _events.GetChangeFeedStreamIterator(start, ChangeFeedMode.LatestVersion, options);
@@ -116,15 +116,6 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
         {
             throw new InvalidFeedCursorException("The cursor's change-feed position is malformed: pass back a 'next' this feed returned.", e);
         }
-    }
-
-    private static List<CommitDocument> Commits(Stream content)
-    {
-        using var page = JsonDocument.Parse(content);
-        if (!page.RootElement.TryGetProperty("Documents", out var documents)) return [];
-        return [.. documents.EnumerateArray()
-            .Where(d => d.TryGetProperty("kind", out var kind) && kind.ValueEquals(DocumentKinds.Commit))
-            .Select(d => d.Deserialize<CommitDocument>(CosmosJson.Options)!)];
     }
 
     private static ChangeFeedCursor Decode(string after)

@@ -3,7 +3,6 @@ using EventSourcing.Cosmos.Store;
 using EventSourcing.Cosmos.Tests.Support;
 using EventSourcing.Store;
 using EventSourcing.Tests.Support;
-using Microsoft.Extensions.Logging;
 
 namespace EventSourcing.Cosmos.Tests.Emulator;
 
@@ -53,15 +52,5 @@ public sealed class RequestChargeProbe
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
             await File.AppendAllTextAsync(summary, $"{Environment.NewLine}### Cosmos append costs (emulator){Environment.NewLine}{table}{Environment.NewLine}", ct);
         Assert.All(rows, r => Assert.InRange(r.Charge, 1, 60));
-    }
-
-    private sealed class ForwardingLogger<T>(ILogger inner) : ILogger<T>
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
-
-        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            inner.Log(logLevel, eventId, state, exception, formatter);
     }
 }
