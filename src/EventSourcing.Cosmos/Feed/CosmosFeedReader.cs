@@ -3,6 +3,7 @@ using EventSourcing.Cosmos.Documents;
 using EventSourcing.Cosmos.Resilience;
 using EventSourcing.Cosmos.Store;
 using EventSourcing.Feed;
+using EventSourcing.Store;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +49,7 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var cursor = request.After is { } after ? Decode(after)
-            : new ChangeFeedCursor(null, (request.Filter.Since - ClockSkewMargin)?.UtcTicks, null);
+            : new ChangeFeedCursor(null, StartTicks(request.Filter.Since), null);
 
         var deadline = _time.GetUtcNow() + request.Wait;
         var pause = TimeSpan.FromMilliseconds(200);
@@ -67,14 +68,14 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
         ChangeFeedCursor cursor, int maxCount, FeedFilter filter, CancellationToken cancellationToken)
     {
         var charge = new Charge();
-        var events = new List<EventSourcing.Store.RecordedEvent>();
+        var events = new List<RecordedEvent>();
         var caughtUp = false;
         var requests = 0;
         using var iterator = Open(cursor, maxCount, filter);
         while (requests < MaxPagesPerRead && events.Count < maxCount)
         {
             requests++;
-            using var response = await _calls.SendAsync("read-feed", "events", iterator.ReadNextAsync, charge, cancellationToken);
+            using var response = await SendAsync(iterator, charge, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
                 // Every feed range answered "nothing new": the feed is caught up.
@@ -100,6 +101,30 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
         return (new FeedPage(events, FeedCursor.Encode(StoreName, cursor), caughtUp), cursor);
     }
 
+    /// <summary>One change-feed request; a service that is down or overloaded is the store being unavailable, not a bug.</summary>
+    private async Task<ResponseMessage> SendAsync(FeedIterator iterator, Charge charge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _calls.SendAsync("read-feed", "events", iterator.ReadNextAsync, charge, cancellationToken);
+            if (CosmosFaults.IsTransient(response.StatusCode) || response.StatusCode == HttpStatusCode.InternalServerError)
+            {
+                using (response) CosmosCalls.EnsureSuccess(response, "read-feed", "events");
+            }
+            return response;
+        }
+        catch (Exception e) when (e switch
+        {
+            CosmosException c => CosmosFaults.IsTransient(c.StatusCode) || c.StatusCode == HttpStatusCode.InternalServerError,
+            OperationCanceledException => !cancellationToken.IsCancellationRequested, // the SDK's own request timeout
+            HttpRequestException => true,
+            _ => false,
+        })
+        {
+            throw new StoreUnavailableException($"Cosmos DB did not answer the feed read ({e.Message}).", e);
+        }
+    }
+
     private FeedIterator Open(ChangeFeedCursor cursor, int maxCount, FeedFilter filter)
     {
         var start = cursor.Continuation is { } continuation ? ChangeFeedStartFrom.ContinuationToken(continuation)
@@ -117,6 +142,10 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
             throw new InvalidFeedCursorException("The cursor's change-feed position is malformed: pass back a 'next' this feed returned.", e);
         }
     }
+
+    /// <summary>Where the change feed starts for <c>since</c> (a margin earlier); null from the beginning.</summary>
+    private static long? StartTicks(DateTimeOffset? since) =>
+        since is { } instant && instant.UtcTicks > ClockSkewMargin.Ticks ? instant.UtcTicks - ClockSkewMargin.Ticks : null;
 
     private static ChangeFeedCursor Decode(string after)
     {

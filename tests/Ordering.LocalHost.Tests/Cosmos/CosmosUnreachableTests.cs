@@ -38,5 +38,18 @@ public sealed class CosmosUnreachableTests : IAsyncDisposable
         Assert.Equal("unreachable", (await health.Json()).Value<string>("store"));
     }
 
+    [Fact]
+    public async Task The_feed_answers_503_store_unavailable_and_still_refuses_bad_cursors_with_400()
+    {
+        var client = _api.CreateClient();
+
+        var feed = await client.Get("/api/events?maxCount=10");
+        var sqliteCursor = await client.Get("/api/events?after=eyJ2IjoxLCJzIjoic3FsaXRlIiwicCI6eyJwIjozfX0"); // {"v":1,"s":"sqlite","p":{"p":3}}
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "store-unavailable"), (feed.StatusCode, (await feed.Json()).Value<string>("code")));
+        Assert.Equal(HttpStatusCode.BadRequest, sqliteCursor.StatusCode);
+        Assert.Contains("sqlite", (await sqliteCursor.Json()).Value<string>("detail"), StringComparison.Ordinal);
+    }
+
     public ValueTask DisposeAsync() => _api.DisposeAsync();
 }
