@@ -57,6 +57,9 @@ public sealed class SqliteFeedReader(SqliteEventStore store, TimeProvider? time 
         using var connection = store.Database.OpenConnection();
         // The head first: every position up to it is committed, so reading no further than it is one consistent view.
         var head = Scalar(connection, "SELECT COALESCE(MAX(position), 0) FROM events", []) ?? 0;
+        // Positions never go back, so a cursor past the head was issued by another database (or one since wiped).
+        if (after > head)
+            throw new InvalidFeedCursorException($"The cursor is at position {after}, past this store's newest event ({head}): it was issued by another store.");
         if (filter.Since is { } since)
         {
             var first = Scalar(connection,

@@ -124,6 +124,16 @@ public sealed class SqliteFeedReaderTests : IAsyncDisposable
         await Assert.ThrowsAsync<InvalidFeedCursorException>(() => new SqliteFeedReader(Store).ReadAsync(new FeedRequest { After = negative }, Cancel));
     }
 
+    [Fact]
+    public async Task A_cursor_past_the_newest_event_is_refused_as_another_stores()
+    {
+        await Store.AppendAsync("a-1", ExpectedVersion.Any, TestEvents.Many(2), Cancel);
+        var elsewhere = FeedCursor.Encode(SqliteFeedReader.StoreName, new { p = 3 });
+
+        var error = await Assert.ThrowsAsync<InvalidFeedCursorException>(() => new SqliteFeedReader(Store).ReadAsync(new FeedRequest { After = elsewhere }, Cancel));
+        Assert.Contains("another store", error.Message, StringComparison.Ordinal);
+    }
+
     public ValueTask DisposeAsync() => _opened.Close();
 
     private sealed class TimedStore : IAsyncDisposable
