@@ -100,16 +100,18 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout's root, where <c>dotnet run --project …</c> resolves its paths.</summary>
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Functions.sln"))) directory = directory.Parent;
         return directory?.FullName ?? throw new InvalidOperationException("Functions.sln not found above the test binaries.");
     }
 
+    /// <summary>The configuration the tests were built in, which every project they run was built in too.</summary>
 #if DEBUG
-    private const string BuildConfiguration = "Debug";
+    internal const string BuildConfiguration = "Debug";
 #else
-    private const string BuildConfiguration = "Release";
+    internal const string BuildConfiguration = "Release";
 #endif
 }
