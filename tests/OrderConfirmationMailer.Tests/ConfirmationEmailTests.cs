@@ -21,7 +21,7 @@ public sealed class ConfirmationEmailTests : IDisposable
         var eventId = Guid.NewGuid();
         var mail = RoundTrip(eventId);
 
-        Assert.Equal("Shop orders <orders@shop.example>", mail.From.ToString());
+        Assert.Equal(("Shop orders", "orders@shop.example"), (mail.From.Mailboxes.Single().Name, mail.From.Mailboxes.Single().Address));
         Assert.Equal("cust-7@customers.shop.example", mail.To.Mailboxes.Single().Address);
         Assert.Equal("Your order o-1 is confirmed", mail.Subject);
         Assert.Equal(ConfirmedAt, mail.Date);
@@ -32,7 +32,7 @@ public sealed class ConfirmationEmailTests : IDisposable
     [Fact]
     public void The_body_lists_every_line_of_the_checkout_and_the_total()
     {
-        var text = RoundTrip(Guid.NewGuid()).TextBody.ReplaceLineEndings("\n");
+        var text = RoundTrip(Guid.NewGuid()).TextBody!.ReplaceLineEndings("\n");
 
         Assert.Contains("  2 x book at 12.50 EUR = 25.00 EUR\n  3 x pen at 2.50 EUR = 7.50 EUR\n", text, StringComparison.Ordinal);
         Assert.Contains("Total: 32.50 EUR\n", text, StringComparison.Ordinal);

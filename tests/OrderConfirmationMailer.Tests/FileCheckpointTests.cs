@@ -11,28 +11,33 @@ public sealed class FileCheckpointTests : IDisposable
     [Fact]
     public void Before_the_first_save_there_is_no_cursor_so_the_feed_is_read_from_its_beginning()
     {
-        Assert.Null(new FileCheckpoint(CheckpointPath).Load());
+        using var checkpoint = new FileCheckpoint(CheckpointPath);
+        Assert.Null(checkpoint.Load());
     }
 
     [Fact]
     public void A_saved_cursor_is_what_a_restarted_mailer_loads_and_each_save_replaces_the_last()
     {
-        var checkpoint = new FileCheckpoint(CheckpointPath);
-        checkpoint.Save("cursor-1");
-        checkpoint.Save("cursor-2");
+        using (var checkpoint = new FileCheckpoint(CheckpointPath))
+        {
+            checkpoint.Save("cursor-1");
+            checkpoint.Save("cursor-2");
+        }
 
-        Assert.Equal("cursor-2", new FileCheckpoint(CheckpointPath).Load());
-        Assert.Equal(["checkpoint.json"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+        using var restarted = new FileCheckpoint(CheckpointPath);
+        Assert.Equal("cursor-2", restarted.Load());
+        Assert.Equal(["checkpoint.json", "checkpoint.json.lock"], Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void What_a_crash_during_a_save_leaves_behind_does_not_change_the_saved_cursor()
     {
-        new FileCheckpoint(CheckpointPath).Save("cursor-1");
+        using (var checkpoint = new FileCheckpoint(CheckpointPath)) checkpoint.Save("cursor-1");
         // A save is a write to a temporary file renamed into place: a crash before the rename leaves only that file.
         File.WriteAllText(Path.Combine(_directory, ".checkpoint.json.0123456789abcdef.tmp"), "{\"cursor\":\"cursor-");
 
-        Assert.Equal("cursor-1", new FileCheckpoint(CheckpointPath).Load());
+        using var restarted = new FileCheckpoint(CheckpointPath);
+        Assert.Equal("cursor-1", restarted.Load());
     }
 
     [Fact]
@@ -40,8 +45,18 @@ public sealed class FileCheckpointTests : IDisposable
     {
         File.WriteAllText(CheckpointPath, "not json");
 
-        var error = Assert.Throws<InvalidDataException>(() => new FileCheckpoint(CheckpointPath).Load());
+        using var checkpoint = new FileCheckpoint(CheckpointPath);
+        var error = Assert.Throws<InvalidDataException>(checkpoint.Load);
         Assert.Contains(CheckpointPath, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_mailer_on_the_same_state_is_refused_while_the_first_runs()
+    {
+        using var first = new FileCheckpoint(CheckpointPath);
+
+        var error = Assert.Throws<IOException>(() => new FileCheckpoint(CheckpointPath));
+        Assert.Contains("one mailer per state directory", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -5,11 +5,30 @@ namespace OrderConfirmationMailer.Checkpoints;
 /// <summary>
 /// The feed cursor up to which every event has been handled, kept in one file. It is saved only after a page's side
 /// effects are on disk, so a crash repeats at most that page (whose mails are written once: see
-/// <see cref="Mail.PickupFolder"/>) and never skips one.
+/// <see cref="Mail.PickupFolder"/>) and never skips one. It has one owner at a time: a second mailer on the same state
+/// would mail the same page twice over, so it is refused while the first holds the lock (released when the process ends,
+/// however it ends).
 /// </summary>
-internal sealed class FileCheckpoint(string path)
+internal sealed class FileCheckpoint : IDisposable
 {
-    public string Path { get; } = path;
+    private readonly FileStream _lock;
+
+    /// <exception cref="IOException">Another process holds this checkpoint.</exception>
+    public FileCheckpoint(string path)
+    {
+        Path = path;
+        var lockPath = path + ".lock";
+        try
+        {
+            _lock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"Another mailer holds {lockPath}: run one mailer per state directory.", e);
+        }
+    }
+
+    public string Path { get; }
 
     /// <summary>The saved cursor, or null when nothing was handled yet (the feed starts from its beginning).</summary>
     /// <exception cref="InvalidDataException">The file is there but holds no cursor: starting over or guessing would re-send or skip mails.</exception>
@@ -43,4 +62,6 @@ internal sealed class FileCheckpoint(string path)
     }
 
     private sealed record Saved(string Cursor);
+
+    public void Dispose() => _lock.Dispose();
 }
