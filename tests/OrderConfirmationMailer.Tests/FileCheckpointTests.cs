@@ -30,14 +30,16 @@ public sealed class FileCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void What_a_crash_during_a_save_leaves_behind_does_not_change_the_saved_cursor()
+    public void What_a_crash_during_a_save_leaves_behind_does_not_change_the_saved_cursor_and_is_removed()
     {
         using (var checkpoint = new FileCheckpoint(CheckpointPath)) checkpoint.Save("cursor-1");
         // A save is a write to a temporary file renamed into place: a crash before the rename leaves only that file.
-        File.WriteAllText(Path.Combine(_directory, ".checkpoint.json.0123456789abcdef.tmp"), "{\"cursor\":\"cursor-");
+        var leftover = Path.Combine(_directory, ".checkpoint.json.0123456789abcdef.tmp");
+        File.WriteAllText(leftover, "{\"cursor\":\"cursor-");
 
         using var restarted = new FileCheckpoint(CheckpointPath);
         Assert.Equal("cursor-1", restarted.Load());
+        Assert.False(File.Exists(leftover));
     }
 
     [Fact]

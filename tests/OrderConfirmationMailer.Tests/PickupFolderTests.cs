@@ -51,19 +51,37 @@ public sealed class PickupFolderTests : IDisposable
     }
 
     [Fact]
-    public void Temporary_files_a_crash_left_are_removed_and_a_pickup_service_never_sees_a_half_written_mail()
+    public void A_crash_before_the_mark_leaves_only_a_hidden_file_which_the_redelivered_event_replaces_with_the_whole_mail()
     {
+        var eventId = Guid.NewGuid();
         Directory.CreateDirectory(Pickup);
-        var leftover = Path.Combine(Pickup, $".{Guid.NewGuid():D}.eml.0123456789abcdef.tmp");
-        File.WriteAllText(leftover, "Subject: half");
+        File.WriteAllText(Path.Combine(Pickup, $".{eventId:D}.eml.tmp"), "Subject: half");
+        Assert.Empty(Directory.GetFiles(Pickup, "*.eml")); // what a pickup service takes
 
         var folder = new PickupFolder(Pickup, State);
-        folder.Write(Guid.NewGuid(), Mail("whole"));
+        Assert.False(folder.Holds(eventId));
+        Assert.True(folder.Write(eventId, Mail("whole")));
 
-        Assert.False(File.Exists(leftover));
-        var mail = Assert.Single(Directory.GetFiles(Pickup));
-        Assert.EndsWith(".eml", mail, StringComparison.Ordinal);
-        Assert.Equal("whole", MimeMessage.Load(mail).Subject);
+        Assert.Equal([$"{eventId:D}.eml"], Directory.GetFiles(Pickup).Select(Path.GetFileName));
+        Assert.Equal("whole", MimeMessage.Load(folder.PathOf(eventId)).Subject);
+    }
+
+    [Fact]
+    public void A_crash_between_the_mark_and_the_rename_is_finished_by_the_redelivered_event()
+    {
+        var folder = new PickupFolder(Pickup, State);
+        var eventId = Guid.NewGuid();
+        folder.Write(eventId, Mail("first"));
+        // What the disk holds when the crash came after the mark and before the rename.
+        File.Move(folder.PathOf(eventId), Path.Combine(Pickup, $".{eventId:D}.eml.tmp"));
+
+        var restarted = new PickupFolder(Pickup, State);
+        Assert.False(restarted.Holds(eventId));
+        Assert.True(restarted.Write(eventId, Mail("second")));
+
+        Assert.Equal([$"{eventId:D}.eml"], Directory.GetFiles(Pickup).Select(Path.GetFileName));
+        Assert.Equal("first", MimeMessage.Load(folder.PathOf(eventId)).Subject);
+        Assert.True(restarted.Holds(eventId));
     }
 
     private static MimeMessage Mail(string subject) => new() { Subject = subject, Body = new TextPart("plain") { Text = subject } };

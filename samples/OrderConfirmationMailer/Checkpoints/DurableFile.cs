@@ -3,44 +3,50 @@ using System.Runtime.InteropServices;
 namespace OrderConfirmationMailer.Checkpoints;
 
 /// <summary>
-/// Writes a file so that a reader, or a crash at any instant, sees either no file (or the old one) or the whole new one:
+/// Writes files so that a reader, or a crash at any instant, sees either no file (or the old one) or the whole new one:
 /// the bytes go to a hidden temporary file in the same directory, are flushed to the disk, and the file is renamed into
 /// place; the directory is flushed too, so the rename itself survives a power cut.
 /// </summary>
 internal static partial class DurableFile
 {
-    /// <summary>Temporary files start with this (and end in <see cref="TemporarySuffix"/>): a pickup service that sends <c>*.eml</c> never sees them.</summary>
-    public const string TemporaryPrefix = ".";
-
-    public const string TemporarySuffix = ".tmp";
-
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>.</summary>
-    /// <param name="overwrite">False: an existing file is kept and <see cref="IOException"/> is thrown (no reader ever sees it replaced).</param>
-    public static void Write(string path, ReadOnlySpan<byte> content, bool overwrite)
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> in one step: a reader sees the old file or the whole new one.</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = Path.Combine(directory, $"{TemporaryPrefix}{Path.GetFileName(path)}.{Guid.NewGuid():N}{TemporarySuffix}");
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-            // Without overwrite .NET renames through link + unlink on Unix, so an existing file is never replaced.
-            File.Move(temporary, path, overwrite);
+            WriteFlushed(temporary, content, flushDirectory: false);
+            Publish(temporary, path);
         }
         finally
         {
-            File.Delete(temporary); // nothing left when the move happened; the orphan otherwise
+            File.Delete(temporary); // nothing left when the rename happened; the orphan otherwise
         }
-        FlushDirectory(directory);
     }
 
-    /// <summary>Removes temporary files a crash left behind in <paramref name="directory"/>.</summary>
+    /// <summary>Creates or replaces <paramref name="path"/> with <paramref name="content"/> and flushes it to the disk.</summary>
+    /// <param name="flushDirectory">Also flush its directory, so the file is there after a power cut.</param>
+    public static void WriteFlushed(string path, ReadOnlySpan<byte> content, bool flushDirectory = true)
+    {
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+        if (flushDirectory) FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Renames a flushed file into place in one step (replacing what is there) and makes the rename durable.</summary>
+    public static void Publish(string flushed, string path)
+    {
+        File.Move(flushed, path, overwrite: true); // rename(2): no instant with both names or neither
+        FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Removes what a crash during <see cref="Write"/> left in <paramref name="directory"/>.</summary>
     public static void RemoveLeftovers(string directory)
     {
-        foreach (var leftover in Directory.EnumerateFiles(directory, $"{TemporaryPrefix}*{TemporarySuffix}")) File.Delete(leftover);
+        foreach (var leftover in Directory.EnumerateFiles(directory, ".*.tmp")) File.Delete(leftover);
     }
 
     /// <summary>Makes the directory's entries (a rename, a new file) durable; Windows has no such call and needs none for NTFS renames.</summary>

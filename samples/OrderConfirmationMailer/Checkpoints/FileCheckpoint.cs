@@ -26,6 +26,7 @@ internal sealed class FileCheckpoint : IDisposable
         {
             throw new IOException($"Another mailer holds {lockPath}: run one mailer per state directory.", e);
         }
+        DurableFile.RemoveLeftovers(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
     }
 
     public string Path { get; }
@@ -58,7 +59,7 @@ internal sealed class FileCheckpoint : IDisposable
     public void Save(string cursor)
     {
         ArgumentException.ThrowIfNullOrEmpty(cursor);
-        DurableFile.Write(Path, JsonSerializer.SerializeToUtf8Bytes(new Saved(cursor), JsonSerializerOptions.Web), overwrite: true);
+        DurableFile.Write(Path, JsonSerializer.SerializeToUtf8Bytes(new Saved(cursor), JsonSerializerOptions.Web));
     }
 
     private sealed record Saved(string Cursor);

@@ -4,10 +4,13 @@ using OrderConfirmationMailer.Checkpoints;
 namespace OrderConfirmationMailer.Mail;
 
 /// <summary>
-/// Writes each confirmation into the SMTP pickup folder once, named by the event that caused it
-/// (<c>{eventId}.eml</c>), so a re-delivered event finds it there and writes nothing. A pickup service deletes what it
-/// sends, so the folder alone forgets; a mark per mail in the state directory remembers until the checkpoint has moved
-/// past its event (<see cref="Forget"/>), after which the feed never delivers it again.
+/// Writes each confirmation into the SMTP pickup folder once, named by the event that caused it (<c>{eventId}.eml</c>).
+/// A pickup service deletes what it sends, so the folder alone cannot say whether a mail went out; a mark per mail in
+/// the state directory does. Each mail takes three durable steps: its whole text into a hidden temporary file in the
+/// pickup folder (<c>.{eventId}.eml.tmp</c>, which a service taking <c>*.eml</c> ignores), then its mark, then the
+/// rename to its name. A re-delivered event finds no mark (start over), a mark and the temporary file (a crash came
+/// before the rename: rename it), or a mark alone (it is out: write nothing); so no crash loses or doubles a mail.
+/// Marks are dropped once the checkpoint has moved past their events (<see cref="Forget"/>): the feed never repeats those.
 /// </summary>
 internal sealed class PickupFolder
 {
@@ -18,40 +21,32 @@ internal sealed class PickupFolder
     {
         _pickup = Directory.CreateDirectory(pickupDirectory).FullName;
         _marks = Directory.CreateDirectory(System.IO.Path.Combine(stateDirectory, "written")).FullName;
-        DurableFile.RemoveLeftovers(_pickup);
-        DurableFile.RemoveLeftovers(_marks);
     }
 
     /// <summary>The file the mail for <paramref name="eventId"/> is written to.</summary>
     public string PathOf(Guid eventId) => System.IO.Path.Combine(_pickup, $"{eventId:D}.eml");
 
-    /// <summary>Whether the mail for <paramref name="eventId"/> was written already (and maybe sent since).</summary>
-    public bool Holds(Guid eventId) => File.Exists(MarkOf(eventId)) || File.Exists(PathOf(eventId));
+    /// <summary>Whether the mail for <paramref name="eventId"/> is out: in the folder, or sent from it since.</summary>
+    public bool Holds(Guid eventId) => File.Exists(MarkOf(eventId)) && !File.Exists(TemporaryOf(eventId));
 
-    /// <summary>Writes the mail unless it was written already; true when it was written now.</summary>
+    /// <summary>Puts the mail into the folder unless it is out already; true when it was put there now.</summary>
     public bool Write(Guid eventId, MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (File.Exists(MarkOf(eventId))) return false;
-        var written = false;
-        if (!File.Exists(PathOf(eventId)))
+        var temporary = TemporaryOf(eventId);
+        if (!File.Exists(MarkOf(eventId)))
         {
             using var bytes = new MemoryStream();
             message.WriteTo(RfcFormat, bytes);
-            try
-            {
-                DurableFile.Write(PathOf(eventId), bytes.GetBuffer().AsSpan(0, (int)bytes.Length), overwrite: false);
-                written = true;
-            }
-            catch (IOException) when (File.Exists(PathOf(eventId)))
-            {
-                // Already there: a rename that reached the disk before a crash lost only its mark.
-            }
+            DurableFile.WriteFlushed(temporary, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+            DurableFile.WriteFlushed(MarkOf(eventId), []);
         }
-        // Between the rename and this mark a pickup service may already send and delete the file; a crash in exactly
-        // that window re-sends the mail, with the same Message-ID, so a relay or mail client can tell it is the same.
-        DurableFile.Write(MarkOf(eventId), [], overwrite: true);
-        return written;
+        else if (!File.Exists(temporary))
+        {
+            return false;
+        }
+        DurableFile.Publish(temporary, PathOf(eventId));
+        return true;
     }
 
     /// <summary>Drops the marks of events the checkpoint has moved past.</summary>
@@ -59,6 +54,8 @@ internal sealed class PickupFolder
     {
         foreach (var eventId in eventIds) File.Delete(MarkOf(eventId));
     }
+
+    private string TemporaryOf(Guid eventId) => System.IO.Path.Combine(_pickup, $".{eventId:D}.eml.tmp");
 
     private string MarkOf(Guid eventId) => System.IO.Path.Combine(_marks, eventId.ToString("D"));
 

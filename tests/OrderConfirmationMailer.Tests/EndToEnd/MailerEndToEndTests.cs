@@ -31,7 +31,7 @@ public sealed class MailerEndToEndTests : IDisposable
         var sku = await driver.GivenStock(1000);
 
         // Given orders confirmed before the mailer starts, and one whose payment failed
-        var confirmed = await ConfirmOrders(driver, client, sku, count: 8);
+        var confirmed = await ConfirmOrders(driver, client, sku, count: 12);
         var declined = await driver.GivenOrder((sku, 1));
         var declinedSaga = await driver.CheckoutAwaitingPayment(declined);
         await client.Post($"/api/payments/{declined}/fail", new { reason = "card declined" });
@@ -49,26 +49,34 @@ public sealed class MailerEndToEndTests : IDisposable
         };
 
         // When the mailer is killed as soon as its first mail is out
+        string firstOutput;
         await using (var first = MailerProcess.Start(settings))
         {
-            await CheckoutDriver.Eventually(() => Task.FromResult(smtp.Sweep().Count > 0 || first.HasExited), seconds: 120);
+            await WaitUntil(() => Task.FromResult(smtp.Sweep().Count > 0 || first.HasExited), () => $"no mail came out:\n{first.Output}");
             await first.KillAsync();
-            Assert.True(smtp.Sent.Count > 0, $"the mailer ended before writing a mail:\n{first.Output}");
+            firstOutput = first.Output;
+            Assert.True(smtp.Sent.Count > 0, $"the mailer ended before writing a mail:\n{firstOutput}");
         }
-        TestContext.Current.SendDiagnosticMessage($"{smtp.Sweep().Count} of {confirmed.Count} mails were out when the mailer was killed");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{smtp.Sweep().Count} of {confirmed.Count} mails were out when the mailer was killed");
 
         // and more orders are confirmed while it is down
         confirmed.AddRange(await ConfirmOrders(driver, client, sku, count: 3));
 
         // Then the restarted mailer catches up: its checkpoint covers every confirmation and each mail went out once
         await using var second = MailerProcess.Start(settings);
-        await CheckoutDriver.Eventually(async () =>
-        {
-            Assert.False(second.HasExited, $"the restarted mailer ended:\n{second.Output}");
-            return smtp.Sweep().Count >= confirmed.Count && await CheckpointCoversEveryConfirmation(client);
-        }, seconds: 120);
+        await WaitUntil(
+            async () =>
+            {
+                Assert.False(second.HasExited, $"the restarted mailer ended:\n{second.Output}");
+                return smtp.Sweep().Count >= confirmed.Count && await CheckpointCoversEveryConfirmation(client);
+            },
+            () => $"{smtp.Sent.Count} of {confirmed.Count} mails are out, missing "
+                + string.Join(", ", confirmed.Select(c => $"{c.EventId:D}.eml").Except(smtp.Sent.Select(s => s.FileName)))
+                + $"\nfirst run:\n{firstOutput}\nsecond run:\n{second.Output}");
         var sent = smtp.Sweep();
 
+        var twice = sent.GroupBy(s => s.FileName).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"sent more than once: {string.Join(", ", twice)}\nfirst run:\n{firstOutput}\nsecond run:\n{second.Output}");
         Assert.Equal(
             confirmed.Select(c => $"{c.EventId:D}.eml").Order(StringComparer.Ordinal),
             sent.Select(s => s.FileName).Order(StringComparer.Ordinal));
@@ -84,6 +92,20 @@ public sealed class MailerEndToEndTests : IDisposable
             Assert.Contains($"Total: 20.00 {order.Currency}\n", text, StringComparison.Ordinal);
         }
         Assert.DoesNotContain(sent, s => s.Message.Subject!.Contains(declined, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="condition"/>; the bound (generous, for a loaded machine) only ends a failing wait, with
+    /// <paramref name="describe"/> saying what is missing.
+    /// </summary>
+    private static async Task WaitUntil(Func<Task<bool>> condition, Func<string> describe, int seconds = 120)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not there within {seconds} s: {describe()}");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Checks out and pays <paramref name="count"/> orders of two of <paramref name="sku"/> each; returns their OrderConfirmed events.</summary>
