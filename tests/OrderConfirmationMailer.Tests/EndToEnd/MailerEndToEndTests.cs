@@ -52,7 +52,7 @@ public sealed class MailerEndToEndTests : IDisposable
         string firstOutput;
         await using (var first = MailerProcess.Start(settings))
         {
-            await WaitUntil(() => Task.FromResult(smtp.Sweep().Count > 0 || first.HasExited), () => $"no mail came out:\n{first.Output}");
+            await Wait.Until(() => smtp.Sweep().Count > 0 || first.HasExited, () => $"no mail came out:\n{first.Output}");
             await first.KillAsync();
             firstOutput = first.Output;
             Assert.True(smtp.Sent.Count > 0, $"the mailer ended before writing a mail:\n{firstOutput}");
@@ -64,7 +64,7 @@ public sealed class MailerEndToEndTests : IDisposable
 
         // Then the restarted mailer catches up: its checkpoint covers every confirmation and each mail went out once
         await using var second = MailerProcess.Start(settings);
-        await WaitUntil(
+        await Wait.Until(
             async () =>
             {
                 Assert.False(second.HasExited, $"the restarted mailer ended:\n{second.Output}");
@@ -92,20 +92,6 @@ public sealed class MailerEndToEndTests : IDisposable
             Assert.Contains($"Total: 20.00 {order.Currency}\n", text, StringComparison.Ordinal);
         }
         Assert.DoesNotContain(sent, s => s.Message.Subject!.Contains(declined, StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// Waits for <paramref name="condition"/>; the bound (generous, for a loaded machine) only ends a failing wait, with
-    /// <paramref name="describe"/> saying what is missing.
-    /// </summary>
-    private static async Task WaitUntil(Func<Task<bool>> condition, Func<string> describe, int seconds = 120)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not there within {seconds} s: {describe()}");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 
     /// <summary>Checks out and pays <paramref name="count"/> orders of two of <paramref name="sku"/> each; returns their OrderConfirmed events.</summary>

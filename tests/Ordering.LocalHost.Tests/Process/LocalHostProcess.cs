@@ -28,10 +28,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <param name="port">Where to listen (a client already waiting there, say); a free port when null.</param>
     public static async Task<LocalHostProcess> StartAsync(
-        string dataDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+        string dataDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryRoot(),
