@@ -34,7 +34,7 @@ public sealed class ConfirmationEmailTests : IDisposable
     {
         var text = RoundTrip(Guid.NewGuid()).TextBody!.ReplaceLineEndings("\n");
 
-        Assert.Contains("  2 x book at 12.50 EUR = 25.00 EUR\n  3 x pen at 2.50 EUR = 7.50 EUR\n", text, StringComparison.Ordinal);
+        Assert.Contains("  2 x book at 12.50 EUR: 25.00 EUR\n  3 x pen at 2.50 EUR: 7.50 EUR\n", text, StringComparison.Ordinal);
         Assert.Contains("Total: 32.50 EUR\n", text, StringComparison.Ordinal);
         Assert.Contains("Confirmed at 2026-12-02 09:30:05 UTC.", text, StringComparison.Ordinal);
     }

@@ -38,7 +38,7 @@ internal sealed class ConfirmationEmail(MailerOptions options)
             .Append(CultureInfo.InvariantCulture, $"Thank you for your order {confirmed.OrderId}.\n")
             .Append("Your payment has arrived and your order is confirmed.\n\n");
         foreach (var line in checkout?.Lines ?? [])
-            text.Append(CultureInfo.InvariantCulture, $"  {line.Quantity} x {line.Sku} at {Money(line.UnitPrice, confirmed.Currency)} = {Money(line.Amount, confirmed.Currency)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {line.Quantity} x {line.Sku} at {Money(line.UnitPrice, confirmed.Currency)}: {Money(line.Amount, confirmed.Currency)}\n");
         return text
             .Append(CultureInfo.InvariantCulture, $"\nTotal: {Money(confirmed.Total, confirmed.Currency)}\n")
             .Append(CultureInfo.InvariantCulture, $"Confirmed at {confirmed.ConfirmedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.\n")

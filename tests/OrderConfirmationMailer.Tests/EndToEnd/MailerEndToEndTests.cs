@@ -88,7 +88,7 @@ public sealed class MailerEndToEndTests : IDisposable
             Assert.Equal($"Your order {order.OrderId} is confirmed", mail.Subject);
             Assert.Equal(order.ConfirmedAt.ToUnixTimeSeconds(), mail.Date.ToUnixTimeSeconds());
             var text = mail.TextBody!.ReplaceLineEndings("\n");
-            Assert.Contains($"  2 x {sku} at 10.00 {order.Currency} = 20.00 {order.Currency}\n", text, StringComparison.Ordinal);
+            Assert.Contains($"  2 x {sku} at 10.00 {order.Currency}: 20.00 {order.Currency}\n", text, StringComparison.Ordinal);
             Assert.Contains($"Total: 20.00 {order.Currency}\n", text, StringComparison.Ordinal);
         }
         Assert.DoesNotContain(sent, s => s.Message.Subject!.Contains(declined, StringComparison.Ordinal));
