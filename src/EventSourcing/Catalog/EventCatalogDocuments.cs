@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace EventSourcing.Catalog;
 
@@ -26,8 +27,48 @@ public static class EventCatalogDocuments
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var files = new Dictionary<string, string>(StringComparer.Ordinal) { [IndexFileName] = Index(catalog, preamble) };
-        foreach (var entry in catalog.Events) files[entry.SchemaFile] = entry.Schema.ToJsonString(Indented) + "\n";
+        foreach (var entry in catalog.Events) files[entry.SchemaFile] = SchemaText(entry.Schema);
         return files;
+    }
+
+    /// <summary>A schema as a file holds it: indented, one newline at the end, apostrophes and '+' unescaped.</summary>
+    public static string SchemaText(JsonNode schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return schema.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>
+    /// For the schema of an envelope that carries an event (members <c>type</c>, <c>schemaVersion</c> and <c>data</c>): one
+    /// <c>if</c>/<c>then</c> per catalog entry that holds its <c>data</c> to the entry's schema file, referenced relative to
+    /// the envelope's schema as <paramref name="catalogFolder"/> + file name. A name or version the catalog does not
+    /// know is left open, so a subscriber's validation lets events newer than its copy of the catalog through.
+    /// </summary>
+    /// <param name="dataIsJsonText">The envelope keeps <c>data</c> as JSON text (a string): its content is described instead.</param>
+    public static JsonArray DataByTypeAndVersion(EventCatalog catalog, string catalogFolder, bool dataIsJsonText = false)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new JsonArray([.. catalog.Events.Select(entry => (JsonNode)new JsonObject
+        {
+            ["if"] = new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["type"] = new JsonObject { ["const"] = entry.Name },
+                    ["schemaVersion"] = new JsonObject { ["const"] = entry.SchemaVersion },
+                },
+                ["required"] = new JsonArray("type", "schemaVersion"),
+            },
+            ["then"] = new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["data"] = dataIsJsonText
+                        ? new JsonObject { ["contentMediaType"] = "application/json", ["contentSchema"] = new JsonObject { ["$ref"] = catalogFolder + entry.SchemaFile } }
+                        : new JsonObject { ["$ref"] = catalogFolder + entry.SchemaFile },
+                },
+            },
+        })]);
     }
 
     private static string Index(EventCatalog catalog, string preamble)

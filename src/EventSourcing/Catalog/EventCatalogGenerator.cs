@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using EventSourcing.Serialization;
 
 namespace EventSourcing.Catalog;
@@ -12,13 +9,13 @@ public sealed record EventCatalogSource(EventSerializer Serializer, EventDescrip
 
 /// <summary>
 /// Builds an <see cref="EventCatalog"/> from event type maps: for every declared stored name, every schema version from
-/// 1 to the current one, a JSON Schema generated from the type with the serializer's own options (so it says what the
-/// serializer writes: names, number and date formats, nullability), and the description and example given for it.
+/// 1 to the current one, a JSON Schema of what the serializer writes for the type (<see cref="WrittenJsonSchema"/>), and
+/// the description and example given for it.
 /// </summary>
 public static class EventCatalogGenerator
 {
     /// <summary>The JSON Schema dialect of every generated schema.</summary>
-    public const string SchemaDialect = "https://json-schema.org/draft/2020-12/schema";
+    public const string SchemaDialect = WrittenJsonSchema.Dialect;
 
     /// <summary>The catalog of every source's events, in the order the sources and their maps declare them.</summary>
     /// <exception cref="IncompleteEventCatalogException">A stored name or older version lacks a description, or a description names nothing declared.</exception>
@@ -28,7 +25,6 @@ public static class EventCatalogGenerator
         var entries = new List<EventCatalogEntry>();
         foreach (var source in sources)
         {
-            var options = SchemaOptions(source.Serializer.Options);
             var declared = source.Serializer.TypeMap.Declared;
             ThrowOnStaleDescriptions(source.Descriptions, declared);
             foreach (var type in declared)
@@ -37,11 +33,11 @@ public static class EventCatalogGenerator
                 {
                     var former = source.Descriptions.Of(type.Name, version) ?? throw new IncompleteEventCatalogException(
                         $"'{type.Name}' v{version} may still be stored but has no description: describe its shape with DescribeFormerShape.");
-                    entries.Add(Entry(type.Name, version, current: false, former.ShapeType, former.Description, options, source.Serializer.Options));
+                    entries.Add(Entry(type.Name, version, current: false, former.ShapeType, former.Description, source.Serializer.Options));
                 }
                 var description = source.Descriptions.Of(type.ClrType) ?? throw new IncompleteEventCatalogException(
                     $"'{type.Name}' ({type.ClrType.Name}) has no description: describe it with Describe<{type.ClrType.Name}>.");
-                entries.Add(Entry(type.Name, type.SchemaVersion, current: true, type.ClrType, description, options, source.Serializer.Options));
+                entries.Add(Entry(type.Name, type.SchemaVersion, current: true, type.ClrType, description, source.Serializer.Options));
             }
         }
         var duplicate = entries.GroupBy(e => (e.Name, e.SchemaVersion)).FirstOrDefault(g => g.Count() > 1);
@@ -62,9 +58,9 @@ public static class EventCatalogGenerator
     }
 
     private static EventCatalogEntry Entry(
-        string name, int version, bool current, Type shape, EventDescriptions.EventDescription description, JsonSerializerOptions schemaOptions, JsonSerializerOptions writeOptions)
+        string name, int version, bool current, Type shape, EventDescriptions.EventDescription description, JsonSerializerOptions writeOptions)
     {
-        var exported = (JsonObject)JsonSchemaExporter.GetJsonSchemaAsNode(schemaOptions, shape, ExporterOptions(schemaOptions));
+        var exported = WrittenJsonSchema.For(shape, writeOptions);
         var example = JsonSerializer.SerializeToNode(description.Example, shape, writeOptions)
             ?? throw new IncompleteEventCatalogException($"The example of '{name}' v{version} serializes to null.");
         var schema = new JsonObject
@@ -81,37 +77,6 @@ public static class EventCatalogGenerator
         schema["examples"] = new JsonArray(example.DeepClone());
         return new EventCatalogEntry(name, version, current, description.Meaning, SchemaFileName(name, version), schema, example);
     }
-
-    /// <summary>
-    /// The serializer's options as the exporter needs them to describe what is written: numbers a reader may also take
-    /// from strings are still written as numbers, and nullable annotations say which members may be null.
-    /// </summary>
-    private static JsonSerializerOptions SchemaOptions(JsonSerializerOptions writeOptions)
-    {
-        var options = new JsonSerializerOptions(writeOptions)
-        {
-            NumberHandling = writeOptions.NumberHandling & ~JsonNumberHandling.AllowReadingFromString,
-            RespectNullableAnnotations = true,
-        };
-        options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
-        options.MakeReadOnly();
-        return options;
-    }
-
-    private static JsonSchemaExporterOptions ExporterOptions(JsonSerializerOptions options) => new()
-    {
-        TreatNullObliviousAsNonNullable = true,
-        TransformSchemaNode = (context, node) =>
-        {
-            if (context.TypeInfo.Kind != JsonTypeInfoKind.Object || node is not JsonObject schema || schema["properties"] is not JsonObject) return node;
-            // The writer writes every member it has no condition for, so a subscriber can count on each one being there;
-            // a member it does not know means another shape, which must come with another schema version.
-            if (options.DefaultIgnoreCondition == JsonIgnoreCondition.Never)
-                schema["required"] = new JsonArray([.. context.TypeInfo.Properties.Where(p => p.Get is not null && p.ShouldSerialize is null).Select(p => (JsonNode)p.Name)]);
-            schema["additionalProperties"] = false;
-            return node;
-        },
-    };
 }
 
 /// <summary>An event catalog cannot be built: something declared is not described, or something described is not declared.</summary>

@@ -68,6 +68,20 @@ public sealed class EventCatalogGeneratorTests
     }
 
     [Fact]
+    public void With_nulls_left_out_a_nullable_member_is_not_required_and_an_open_schema_takes_other_members()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+        var schema = WrittenJsonSchema.For(typeof(Invoiced), options, closed: false);
+
+        Assert.Equal(["invoiceId", "total", "lines", "at"], schema["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Null(schema["additionalProperties"]);
+        Assert.Empty(SchemaCheck.Violations(schema, """{"invoiceId":"i-1","total":1,"lines":[],"at":"2025-03-14T09:26:53+01:00","_ts":1}"""));
+    }
+
+    [Fact]
     public void What_the_serializer_writes_is_valid_by_the_schema_and_other_shapes_are_not()
     {
         var catalog = Catalog();
