@@ -93,7 +93,7 @@ internal static class ApiRoutes
             .Query<IReadOnlyList<ProjectionStatus>>();
         operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild)
             .WithName("rebuildProjection").WithSummary("Rebuild a projection into a new version while the old one serves")
-            .Command<object>(StatusCodes.Status202Accepted)
+            .Command<ProjectionRebuildStarted>(StatusCodes.Status202Accepted)
             .Problem(StatusCodes.Status501NotImplemented); // where the host cannot rebuild (the Functions app on Cosmos)
         operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters)
             .WithName("listProjectionDeadLetters").WithSummary("List the events a projection failed on")

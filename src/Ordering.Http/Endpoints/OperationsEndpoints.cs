@@ -15,7 +15,7 @@ public static class OperationsEndpoints
         api.CommandAsync(request, async (_, ct) =>
         {
             var version = await runner.RebuildAsync(name, ct);
-            return ApiResponse.Accepted(new { name, version, statusUrl = "/api/projections" });
+            return ApiResponse.Accepted(new ProjectionRebuildStarted(name, version, "/api/projections"));
         });
 
     public static Task<IResult> DeadLetters(HttpRequest request, string name, ApiPipeline api, IProjectionRuntime runner) =>

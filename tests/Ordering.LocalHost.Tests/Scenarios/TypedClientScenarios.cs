@@ -88,7 +88,7 @@ public abstract partial class OrderingApiScenarios
     }
 
     [Fact]
-    public async Task The_typed_client_reads_health_and_the_projections_status()
+    public async Task The_typed_client_reads_health_and_the_projections_status_and_starts_a_rebuild()
     {
         var health = await Typed.GetHealthAsync(Cancel);
         var projections = await Typed.ListProjectionsAsync(Cancel);
@@ -96,6 +96,10 @@ public abstract partial class OrderingApiScenarios
         Assert.Equal(("Healthy", "reachable", null), (health.Status, health.Store, health.Error));
         Assert.Contains(projections, p => p.Name == "order-details");
         Assert.All(projections, p => Assert.Contains(p.Status, new[] { "Running", "CatchingUp", "Rebuilding" }));
+        if (RebuildUnsupported is not null) return;
+        var rebuild = await Typed.RebuildProjectionAsync("order-list", null, null, Cancel);
+        Assert.Equal(("order-list", "/api/projections"), (rebuild.Name, rebuild.StatusUrl));
+        Assert.True(rebuild.Version > projections.Single(p => p.Name == "order-list").Version);
     }
 
     private async Task<SagaInstance?> SagaOrNull(string sagaId)
