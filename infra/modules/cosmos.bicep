@@ -44,13 +44,14 @@ var grantees = concat(
 // Each entry is a container's `resource` body (typed, so the compiler checks the property names).
 var containers resourceInput<'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-10-15'>.properties.resource[] = [
   {
-    // Commits and tips, one logical partition per stream. Only what appends and reads query is indexed.
+    // Commits and tips, one logical partition per stream. Only what appends, reads and the stream listing query is indexed.
     id: 'events'
     partitionKey: { paths: ['/streamId'], kind: 'Hash' }
     indexingPolicy: {
       indexingMode: 'consistent'
       automatic: true
       includedPaths: [
+        { path: '/streamId/?' }
         { path: '/kind/?' }
         { path: '/first/?' }
         { path: '/last/?' }

@@ -71,7 +71,8 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
 
     public async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
-        var step = Begin("timer", $"until {new DateTimeOffset(fireAt.ToUniversalTime(), TimeSpan.Zero):O}", "created");
+        var due = new DateTimeOffset(fireAt.ToUniversalTime(), TimeSpan.Zero);
+        var step = Begin("timer", $"until {due:O}", "created", due);
         await inner.CreateTimer(fireAt, cancellationToken);
         Finish(step, "fired");
     }
@@ -98,9 +99,9 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
 
     public ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);
 
-    private int Begin(string kind, string name, string status)
+    private int Begin(string kind, string name, string status, DateTimeOffset? dueAt = null)
     {
-        var step = _journal.Begin(kind, name, status, Now);
+        var step = _journal.Begin(kind, name, status, Now, dueAt);
         Publish();
         return step;
     }

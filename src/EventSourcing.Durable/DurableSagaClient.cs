@@ -43,18 +43,55 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
     {
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (metadata is null) return null;
-        var (status, reason) = metadata.RuntimeStatus switch
-        {
-            OrchestrationRuntimeStatus.Completed when DurableJson.Read<SagaOutcome>(metadata.SerializedOutput) is { Compensated: true } outcome => (SagaStatus.Compensated, outcome.Reason),
-            OrchestrationRuntimeStatus.Completed => (SagaStatus.Completed, null),
-            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
-                (SagaStatus.Failed, metadata.FailureDetails?.ToString() ?? metadata.RuntimeStatus.ToString()),
-            _ => (SagaStatus.Running, (string?)null),
-        };
+        var (status, reason) = StatusOf(metadata);
         // The orchestration context keeps the steps in the custom status (Durable's client hands out no history).
         SagaStatusEnvelope? envelope = null;
         if (DurableJson.Read<JsonElement?>(metadata.SerializedCustomStatus) is { } json)
             envelope = SagaStatusEnvelope.TryRead(json, DurableJson.Options) ?? new SagaStatusEnvelope(json, []);
         return new SagaInstance(instanceId, metadata.Name, status, envelope?.Steps ?? [], envelope?.Status, reason, metadata.CreatedAt, metadata.LastUpdatedAt);
     }
+
+    /// <summary>
+    /// One page of Durable's instance query, in the order its backend keeps. Completed and Compensated are both
+    /// Durable's Completed, told apart by the output, so a page filtered on either may hold fewer than asked.
+    /// </summary>
+    public async Task<SagaPage> ListAsync(SagaQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxCount, 1, nameof(query));
+        var filter = new OrchestrationQuery
+        {
+            Statuses = query.Status is { } wanted ? RuntimeStatuses(wanted) : null,
+            PageSize = query.MaxCount,
+            FetchInputsAndOutputs = true, // the output tells a compensated saga from a completed one
+            ContinuationToken = query.ContinuationToken,
+        };
+        await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.MaxCount).WithCancellation(cancellationToken))
+        {
+            var items = page.Values
+                .Select(m => (Metadata: m, Status: StatusOf(m)))
+                .Where(m => query.Status is null || m.Status.Status == query.Status)
+                .Select(m => new SagaSummary(m.Metadata.InstanceId, m.Metadata.Name, m.Status.Status, m.Status.Reason, m.Metadata.CreatedAt, m.Metadata.LastUpdatedAt));
+            return new SagaPage([.. items], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+        }
+        return new SagaPage([], null);
+    }
+
+    private static (SagaStatus Status, string? Reason) StatusOf(OrchestrationMetadata metadata) => metadata.RuntimeStatus switch
+    {
+        OrchestrationRuntimeStatus.Completed when DurableJson.Read<SagaOutcome>(metadata.SerializedOutput) is { Compensated: true } outcome => (SagaStatus.Compensated, outcome.Reason),
+        OrchestrationRuntimeStatus.Completed => (SagaStatus.Completed, null),
+        OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
+            (SagaStatus.Failed, metadata.FailureDetails?.ToString() ?? metadata.RuntimeStatus.ToString()),
+        _ => (SagaStatus.Running, null),
+    };
+
+    private static OrchestrationRuntimeStatus[] RuntimeStatuses(SagaStatus status) => status switch
+    {
+        SagaStatus.Completed or SagaStatus.Compensated => [OrchestrationRuntimeStatus.Completed],
+        SagaStatus.Failed => [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+#pragma warning disable CS0618 // ContinuedAsNew is obsolete in the SDK, yet an instance can still report it
+        _ => [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended, OrchestrationRuntimeStatus.ContinuedAsNew],
+#pragma warning restore CS0618
+    };
 }

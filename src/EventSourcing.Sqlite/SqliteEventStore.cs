@@ -12,7 +12,7 @@ namespace EventSourcing.Sqlite;
 /// committed and <see cref="AppendOutcomeUnknownException"/> when that cannot be told; the store keeps serving and
 /// writes again once the fault is gone. <see cref="CheckWritesAsync"/> says whether writes work now.
 /// </remarks>
-public sealed class SqliteEventStore : IEventStore, IEventFeed, IWriteHealth, IReportsConnectionSettings, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, IEventFeed, IStreamDirectory, IWriteHealth, IReportsConnectionSettings, IAsyncDisposable
 {
     internal const string EventColumns =
         "event_id, stream_id, version, position, type, schema_version, timestamp, data, correlation_id, causation_id, headers";
@@ -125,6 +125,28 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IWriteHealth, IR
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events";
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>From the streams table (its primary key orders and bounds the scan), with each newest event's commit time.</summary>
+    public async Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? prefix, string? after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        prefix ??= "";
+        await using var connection = _database.OpenConnection();
+        // Every id with the prefix sorts from the prefix itself up to the prefix followed by the highest code point.
+        using var command = connection.Command(null,
+            """
+            SELECT s.stream_id, s.version, e.timestamp FROM streams s
+            JOIN events e ON e.stream_id = s.stream_id AND e.version = s.version
+            WHERE s.stream_id >= $prefix AND s.stream_id < $prefix || char(1114111) AND substr(s.stream_id, 1, length($prefix)) = $prefix
+              AND s.stream_id > $after
+            ORDER BY s.stream_id LIMIT $max
+            """,
+            ("$prefix", prefix), ("$after", after ?? ""), ("$max", maxCount));
+        using var rows = await command.ExecuteReaderAsync(cancellationToken);
+        var streams = new List<StreamSummary>();
+        while (await rows.ReadAsync(cancellationToken)) streams.Add(new StreamSummary(rows.GetString(0), rows.GetInt64(1), rows.Instant(2)));
+        return streams;
     }
 
     /// <summary>Completes as soon as a commit moves the head past <paramref name="afterPosition"/>; no polling.</summary>

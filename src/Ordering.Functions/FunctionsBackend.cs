@@ -57,6 +57,8 @@ internal static class FunctionsBackend
         services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<CosmosEventStore>()));
         services.AddSingleton<IEventFeedReader>(sp => new CosmosFeedReader(
             Container(sp, n => n.Events), sp.GetRequiredService<TimeProvider>(), logger: sp.GetRequiredService<ILogger<CosmosFeedReader>>()));
+        services.AddSingleton<IStreamDirectory>(sp => new CosmosStreamDirectory(
+            Container(sp, n => n.Events), logger: sp.GetRequiredService<ILogger<CosmosStreamDirectory>>()));
         services.AddSingleton(sp => new AggregateStore(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots,
             cache: sp.GetRequiredService<StateCache>()));

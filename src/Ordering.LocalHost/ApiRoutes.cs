@@ -63,9 +63,13 @@ internal static class ApiRoutes
             .WithName("failPayment").WithSummary("Payment provider callback: the order's payment failed")
             .Command<FailPaymentRequest, PaymentWritten>(StatusCodes.Status202Accepted);
 
-        api.MapGet("/sagas/{sagaId}", SagaEndpoints.Get)
+        var sagas = api.MapGroup("/sagas").WithTags("Sagas");
+        sagas.MapGet("", SagaEndpoints.List)
+            .WithName("listSagas").WithSummary("List saga instances by status, a page at a time")
+            .WithDescription("A page may hold fewer instances than asked, even none, and still carry a continuationToken: keep asking until it is null.")
+            .Query<SagaPage>();
+        sagas.MapGet("/{sagaId}", SagaEndpoints.Get)
             .WithName("getSaga").WithSummary("Get a saga: its status and steps, from its history")
-            .WithTags("Sagas")
             .Query<SagaInstance>();
 
         var inventory = api.MapGroup("/inventory").WithTags("Inventory");
@@ -77,6 +81,10 @@ internal static class ApiRoutes
             .Command<RestockRequest, StockLevel>();
 
         var operations = api.MapGroup("").WithTags("Operations");
+        operations.MapGet("/streams", StreamEndpoints.List)
+            .WithName("listStreams").WithSummary("List streams by id, optionally those starting with a prefix, a page at a time")
+            .WithDescription("Pass the page's `next` as `after` for the following page; `next` is absent on the last one.")
+            .Query<StreamList>();
         operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events)
             .WithName("getStreamEvents").WithSummary("Read a stream's events: the audit trail")
             .WithQueryNumber("fromVersion", "The first version to read (forward) or the last (backward).", min: 0)

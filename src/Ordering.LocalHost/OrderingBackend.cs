@@ -30,6 +30,7 @@ internal static partial class OrderingBackend
         services.AddSingleton(_ => SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = Path.Combine(dataDirectory, "events.db") }));
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IEventFeedReader>(sp => new SqliteFeedReader(sp.GetRequiredService<SqliteEventStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStreamDirectory>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<SqliteEventStore>()));
         services.AddSingleton(sp => new AggregateStore(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<SqliteEventStore>().Snapshots,
@@ -64,6 +65,7 @@ internal static partial class OrderingBackend
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi("/api/openapi.json");
         app.MapOrderingApi();
+        app.MapOperatorConsole();
         app.Lifetime.ApplicationStarted.Register(() =>
             LogStarted(app.Logger, string.Join(", ", app.Urls), HostDefaults.DataDirectory(app.Configuration)));
     }

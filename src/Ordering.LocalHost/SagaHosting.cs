@@ -19,7 +19,8 @@ internal static class SagaHosting
         services.AddSingleton(sp => new OrchestrationRegistry().AddCheckout(sp.GetRequiredService<CheckoutActivities>()));
         services.AddSingleton(sp => new EmbeddedSagaRunner(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<OrchestrationRegistry>(), sp.GetRequiredService<SqliteSagaStore>(),
-            new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>()));
+            new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IStreamDirectory>()));
         services.AddSingleton<ISagaClient>(sp => sp.GetRequiredService<EmbeddedSagaRunner>());
         services.AddSingleton<CheckoutTrigger>();
         // Every subscriber the host runs; the subscriptions' dead-letter endpoints find them here by name.

@@ -9,9 +9,12 @@ namespace EventSourcing.Cosmos.Setup;
 /// </summary>
 public static class CosmosSetup
 {
-    /// <summary>The events container's indexing: only what appends and reads query, so writes stay cheap (event data is never indexed).</summary>
+    /// <summary>
+    /// The events container's indexing: only what appends and reads query, so writes stay cheap (event data is never
+    /// indexed); the stream id orders and bounds the stream listing across partitions.
+    /// </summary>
     public static IndexingPolicy EventsIndexing() => Indexing(
-        included: ["/kind/?", "/first/?", "/last/?", "/timestamp/?", "/events/[]/id/?"], excluded: ["/*"]);
+        included: ["/streamId/?", "/kind/?", "/first/?", "/last/?", "/timestamp/?", "/events/[]/id/?"], excluded: ["/*"]);
 
     /// <summary>Read models are queried on any top-level property; only the per-stream version map is left out.</summary>
     public static IndexingPolicy ReadModelsIndexing() => Indexing(included: ["/*"], excluded: ["/versions/*"]);

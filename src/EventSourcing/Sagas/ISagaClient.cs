@@ -22,6 +22,10 @@ public interface ISagaClient
 
     /// <summary>The instance's status, or null when no instance has that id.</summary>
     Task<SagaInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Instances, optionally in one status, a page at a time, in an order the runtime keeps from page to page.</summary>
+    /// <exception cref="ArgumentException">The continuation token is not one this runtime handed out.</exception>
+    Task<SagaPage> ListAsync(SagaQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What travels with a start besides the input.</summary>

@@ -13,10 +13,10 @@ public sealed class StepJournal
 
     public IReadOnlyList<SagaStep> Steps => _steps;
 
-    /// <summary>Records a step begun; returns its index for <see cref="Finish"/>.</summary>
-    public int Begin(string kind, string name, string status, DateTimeOffset at)
+    /// <summary>Records a step begun (a timer with the time it is due); returns its index for <see cref="Finish"/>.</summary>
+    public int Begin(string kind, string name, string status, DateTimeOffset at, DateTimeOffset? dueAt = null)
     {
-        _steps.Add(new SagaStep(kind, name, status, at));
+        _steps.Add(new SagaStep(kind, name, status, at, DueAt: dueAt));
         return _steps.Count - 1;
     }
 

@@ -11,17 +11,26 @@ using Ordering.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 
-/// <summary>The audit trail, the feed for subscribers, saga status, projections and health.</summary>
+/// <summary>The stream listing and audit trail, the feed for subscribers, saga listing and status, projections and health.</summary>
 public sealed class OperationsFunctions(
-    ApiPipeline api, AuditTrail trail, EventFeed feed, IHostApplicationLifetime lifetime, IProjectionRuntime projections, IEventStore store)
+    ApiPipeline api, AuditTrail trail, EventFeed feed, IHostApplicationLifetime lifetime, IProjectionRuntime projections, IEventStore store,
+    IStreamDirectory streams)
 {
     [Function("ReadEventFeed")]
     public Task<IResult> Feed([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest request) =>
         EventFeedEndpoints.Read(request, api, feed, lifetime);
 
+    [Function("ListStreams")]
+    public Task<IResult> Streams([HttpTrigger(AuthorizationLevel.Function, "get", Route = "streams")] HttpRequest request) =>
+        StreamEndpoints.List(request, api, streams);
+
     [Function("StreamEvents")]
     public Task<IResult> Events([HttpTrigger(AuthorizationLevel.Function, "get", Route = "streams/{streamId}/events")] HttpRequest request, string streamId) =>
         StreamEndpoints.Events(request, streamId, api, trail);
+
+    [Function("ListSagas")]
+    public Task<IResult> Sagas([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sagas")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        SagaEndpoints.List(request, api, new DurableSagaClient(client));
 
     [Function("GetSaga")]
     public Task<IResult> Saga(

@@ -10,4 +10,22 @@ public static class SagaEndpoints
     public static Task<IResult> Get(HttpRequest request, string sagaId, ApiPipeline api, ISagaClient sagas) =>
         api.QueryAsync(request, async ct =>
             ApiResponse.Ok(await sagas.GetAsync(sagaId, ct) ?? throw new NotFoundException($"No saga '{sagaId}' exists.")));
+
+    /// <summary>Instances by status, a page at a time; a page may be short (even empty) and still have a token.</summary>
+    public static Task<IResult> List(HttpRequest request, ApiPipeline api, ISagaClient sagas) =>
+        api.QueryAsync(request, async ct =>
+        {
+            var query = new SagaQuery(
+                QueryParameters.Enum<SagaStatus>(request, "status"),
+                (int)(QueryParameters.WholeNumber(request, "maxCount", min: 1, max: 100) ?? 50),
+                QueryParameters.Text(request, "continuationToken"));
+            try
+            {
+                return ApiResponse.Ok(await sagas.ListAsync(query, ct));
+            }
+            catch (ArgumentException e) when (query.ContinuationToken is not null)
+            {
+                throw new BadRequestException("continuationToken", $"'continuationToken' is not one a previous page handed out: {e.Message}");
+            }
+        });
 }

@@ -19,6 +19,7 @@ public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
     private readonly IEventStore _store;
     private readonly OrchestrationRegistry _registry;
     private readonly ISagaInstanceIndex _index;
+    private readonly IStreamDirectory? _directory;
     private readonly EmbeddedSagaRunnerOptions _options;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
@@ -26,10 +27,13 @@ public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
     private readonly Channel<string> _wakeups = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <param name="directory">Lists the history streams for <see cref="ListAsync"/>; the store itself when it is one.</param>
     public EmbeddedSagaRunner(
-        IEventStore store, OrchestrationRegistry registry, ISagaInstanceIndex index, EmbeddedSagaRunnerOptions? options = null, ILoggerFactory? loggers = null)
+        IEventStore store, OrchestrationRegistry registry, ISagaInstanceIndex index, EmbeddedSagaRunnerOptions? options = null, ILoggerFactory? loggers = null,
+        IStreamDirectory? directory = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _directory = directory ?? store as IStreamDirectory;
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _options = options ?? new EmbeddedSagaRunnerOptions();
@@ -90,6 +94,51 @@ public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
         var (history, _) = await SagaHistory.ReadAsync(_store, _serializer, instanceId, cancellationToken);
         return SagaInstanceFold.From(instanceId, history, _registry.Options);
     }
+
+    /// <summary>
+    /// Instances in id order, each folded from its history (so its status is exact), looking at no more than
+    /// <see cref="MaxScannedPerPage"/> histories per page when a status filter passes over most of them.
+    /// The continuation token is the id of the last instance looked at.
+    /// </summary>
+    /// <exception cref="NotSupportedException">No stream directory was given and the store is not one.</exception>
+    public async Task<SagaPage> ListAsync(SagaQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxCount, 1, nameof(query));
+        var directory = _directory ?? throw new NotSupportedException("Listing sagas needs a store that lists its streams (IStreamDirectory).");
+        if (query.ContinuationToken is { } token) ValidateToken(token);
+        var items = new List<SagaSummary>();
+        var after = query.ContinuationToken is { } last ? SagaHistory.StreamOf(last) : null;
+        var scanned = 0;
+        while (items.Count < query.MaxCount && scanned < MaxScannedPerPage)
+        {
+            var streams = await directory.ListStreamsAsync(SagaHistory.StreamPrefix, after, Math.Min(query.MaxCount - items.Count, MaxScannedPerPage - scanned), cancellationToken);
+            if (streams.Count == 0) return new SagaPage(items, null);
+            foreach (var stream in streams)
+            {
+                var instance = await GetAsync(stream.StreamId[SagaHistory.StreamPrefix.Length..], cancellationToken);
+                if (instance is not null && (query.Status is null || instance.Status == query.Status)) items.Add(SagaSummary.Of(instance));
+            }
+            scanned += streams.Count;
+            after = streams[^1].StreamId;
+        }
+        return new SagaPage(items, after![SagaHistory.StreamPrefix.Length..]);
+    }
+
+    private static void ValidateToken(string continuationToken)
+    {
+        try
+        {
+            StreamId.Validate(SagaHistory.StreamOf(continuationToken));
+        }
+        catch (InvalidStreamIdException e)
+        {
+            throw new ArgumentException($"'{continuationToken}' is not a continuation token of this listing.", nameof(continuationToken), e);
+        }
+    }
+
+    /// <summary>How many histories one listing page reads at most.</summary>
+    public const int MaxScannedPerPage = 500;
 
     /// <summary>Resumes every instance the index lists, then replays instances as their work completes, until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal static class SagaInstanceFold
                     steps.Finish(i, "failed", f.At, f.ErrorMessage);
                     break;
                 case TimerCreated t:
-                    bySeq[t.Seq] = steps.Begin("timer", $"until {t.FireAt:O}", "created", t.At);
+                    bySeq[t.Seq] = steps.Begin("timer", $"until {t.FireAt:O}", "created", t.At, t.FireAt);
                     break;
                 case TimerFired t when bySeq.TryGetValue(t.Seq, out var i):
                     steps.Finish(i, "fired", t.At);

@@ -1,0 +1,20 @@
+namespace EventSourcing.Store;
+
+/// <summary>
+/// The streams a store holds, in stream-id order, for operators who look a stream up by id or prefix. A separate
+/// contract from <see cref="IEventStore"/>: appends and reads never need it, and each store answers it from what it
+/// keeps per stream (SQLite's streams table, Cosmos's tips).
+/// </summary>
+public interface IStreamDirectory
+{
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> streams whose id starts with <paramref name="prefix"/> (every stream when
+    /// null or empty) and sorts after <paramref name="after"/> (ordinal), in ordinal order of their ids.
+    /// </summary>
+    Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? prefix, string? after, int maxCount, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One stream as a listing shows it.</summary>
+/// <param name="Version">The version of its newest event.</param>
+/// <param name="UpdatedAt">When its newest event was committed.</param>
+public sealed record StreamSummary(string StreamId, long Version, DateTimeOffset UpdatedAt);
