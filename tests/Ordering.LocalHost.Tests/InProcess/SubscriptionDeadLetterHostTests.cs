@@ -147,5 +147,7 @@ public sealed class SubscriptionDeadLetterHostTests : IAsyncDisposable
             Inner.RaiseEventAsync(instanceId, eventName, payload, eventId, cancellationToken);
 
         public Task<SagaInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default) => Inner.GetAsync(instanceId, cancellationToken);
+
+        public Task<SagaPage> ListAsync(SagaQuery query, CancellationToken cancellationToken = default) => Inner.ListAsync(query, cancellationToken);
     }
 }
