@@ -36,7 +36,10 @@ async function route() {
     else a.removeAttribute('aria-current');
   }
   document.title = `${view.title}${route.id ? `: ${route.id}` : ''} · Ordering console`;
-  await view.render(main, route, current.signal);
+  // A view of its own element: a slow answer for a view already left lands in a detached element, never over the next.
+  const root = document.createElement('div');
+  main.replaceChildren(root);
+  await view.render(root, route, current.signal);
 }
 
 // The key dialog: opened by the header button or by a 401; resolves true when a key was entered.

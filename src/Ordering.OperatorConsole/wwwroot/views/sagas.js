@@ -93,10 +93,12 @@ export async function renderSaga(root, { id }) {
  */
 export function annotate(saga) {
   const finished = saga.status !== 'Running';
+  // Only a saga that waited (it set a timer) had a race to win; an event it got otherwise was merely raised.
+  const waited = saga.steps.some(step => step.kind === 'timer');
   let winner = -1;
   const steps = saga.steps.map((step, i) => {
     const s = { ...step, label: step.status };
-    if (winner < 0 && (step.kind === 'event' || (step.kind === 'timer' && step.status === 'fired'))) {
+    if (waited && winner < 0 && (step.kind === 'event' || (step.kind === 'timer' && step.status === 'fired'))) {
       winner = i;
       s.label = step.kind === 'timer' ? 'fired: won' : 'won';
       s.role = 'winner';

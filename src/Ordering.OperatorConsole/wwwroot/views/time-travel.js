@@ -12,6 +12,20 @@ export async function render(root, { id, params }, signal) {
       'Enter an order id above, or open an order\'s stream in Streams (prefix "order-") and choose "State at v…" on any event.'));
     return;
   }
+  // Arrow keys step through versions, except while typing in a field; a press while a version loads steps from the
+  // version asked for (the one before is always there; the one after is known once the stream's length is).
+  const asked = Number(params.get('version')) || null;
+  let bounds = asked ? { version: asked, latest: null } : null;
+  document.addEventListener('keydown', e => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey || !bounds) return;
+    const step = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : 0;
+    const target = bounds.version + step;
+    if (!step || target < 1 || (step > 0 && (bounds.latest === null || target > bounds.latest))) return;
+    e.preventDefault();
+    bounds = { ...bounds, version: target };
+    location.hash = `#/time-travel/${enc(id)}?version=${target}`;
+  }, { signal });
+
   show(root, heading, form, loading(`order ${id}`));
   try {
     const asOf = params.get('asOf');
@@ -24,24 +38,16 @@ export async function render(root, { id, params }, signal) {
       version > 1 ? api(`/api/orders/${enc(id)}${query({ atVersion: version - 1 })}`) : null,
       api(`/api/streams/order-${enc(id)}/events${query({ fromVersion: version, maxCount: 1 })}`).then(p => p.events[0]),
     ]);
+    if (signal.aborted) return;
     show(root, heading, form, travel(id, before, at, event, head.version, asOf));
+    bounds = { version, latest: head.version };
   } catch (error) {
+    if (signal.aborted) return;
     const hint = error instanceof ApiError && error.status === 404
       ? (params.get('asOf') ? 'The order did not exist yet at that time: pick a later time.' : `No order "${id}" (or no such version). Check the id in Streams (prefix "order-").`)
       : error instanceof ApiError && error.status === 400 ? 'Give a whole version from 1, or a valid date and time.' : undefined;
     show(root, heading, form, failure(error, hint));
-    return;
   }
-  // Arrow keys step through versions, except while typing in a field.
-  document.addEventListener('keydown', e => {
-    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey) return;
-    const step = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : 0;
-    const target = step && root.querySelector(step < 0 ? 'a[data-step="previous"]' : 'a[data-step="next"]');
-    if (target) {
-      e.preventDefault();
-      location.hash = target.getAttribute('href');
-    }
-  }, { signal });
 }
 
 async function latestEvent(orderId) {
@@ -120,13 +126,15 @@ function fields(o) {
 export function diff(before, after) {
   if (!before) return [{ field: 'status', before: null, after: after.status }];
   const changes = [];
-  const plain = [['status', o => o.status], ['customer', o => o.customerId], ['total', o => `${o.total} ${o.currency}`]];
-  for (const [field, get] of plain) if (get(before) !== get(after)) changes.push({ field, before: get(before), after: get(after) });
+  const plain = (field, get) => { if (get(before) !== get(after)) changes.push({ field, before: get(before), after: get(after) }); };
+  plain('status', o => o.status);
+  plain('customer', o => o.customerId);
   const line = i => `${i.quantity} × ${i.sku} @ ${i.unitPrice}`;
   const old = new Map(before.items.map(i => [i.sku, i]));
   const now = new Map(after.items.map(i => [i.sku, i]));
   for (const [sku, i] of now) if (!old.has(sku)) changes.push({ field: `items (${sku} added)`, before: null, after: line(i) });
     else if (line(old.get(sku)) !== line(i)) changes.push({ field: `items (${sku} changed)`, before: line(old.get(sku)), after: line(i) });
   for (const [sku, i] of old) if (!now.has(sku)) changes.push({ field: `items (${sku} removed)`, before: line(i), after: null });
+  plain('total', o => `${o.total} ${o.currency}`);
   return changes;
 }
