@@ -12,9 +12,9 @@ public sealed class FunctionNamesTests
     [
         // HTTP
         "CreateOrder", "ListOrders", "GetOrder", "AddItem", "RemoveItem", "StartCheckout", "ShipOrder", "RequestCancellation", "CustomerSummary",
-        "ConfirmPayment", "FailPayment", "GetStock", "Restock", "GetSaga",
-        "StreamEvents", "ReadEventFeed", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
-        "SubscriptionDeadLetters", "RetrySubscriptionDeadLetters", "OpenApiDocument", "Health", "EventCatalog",
+        "ConfirmPayment", "FailPayment", "GetStock", "Restock", "ListSagas", "GetSaga",
+        "ListStreams", "StreamEvents", "ReadEventFeed", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
+        "SubscriptionDeadLetters", "RetrySubscriptionDeadLetters", "OpenApiDocument", "Health", "EventCatalog", "OperatorConsole",
         // Change feed
         "ProjectReadModels", "TriggerCheckoutSagas", "RefundLatePayments",
         // Durable: the checkout orchestrator and its activities

@@ -6,9 +6,10 @@ namespace Ordering.Functions.Tests.Http;
 
 /// <summary>
 /// How the two hosts' keys relate. Azure: every function asks for a function key (AuthorizationLevel.Function) except
-/// health, the OpenAPI document and the event catalog, which probes, client generators and subscribers fetch without one
-/// (Anonymous). The local host, with Auth:ApiKey set, asks for X-Api-Key on the same routes, reads included (streams,
-/// dead letters and sagas are for operators). So both hosts open exactly the same routes.
+/// health, the OpenAPI document, the event catalog and the operator console's files, which probes, client generators,
+/// subscribers and a browser's page load fetch without one (Anonymous; the console sends the key with its API calls).
+/// The local host, with Auth:ApiKey set, asks for X-Api-Key on the same routes, reads included (streams, dead letters
+/// and sagas are for operators). So both hosts open exactly the same routes.
 /// </summary>
 public sealed class AuthorizationTests(LocalHostApi localHost) : IClassFixture<LocalHostApi>
 {
@@ -17,14 +18,19 @@ public sealed class AuthorizationTests(LocalHostApi localHost) : IClassFixture<L
         HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/health"),
         HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/openapi.json"),
         HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/catalog"),
+        HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/console/{{*path}}"),
     ];
 
+    // Where the local host serves what Azure serves at a route: the same path, but the console's files are at /console.
+    private static string LocalUrl(HttpRoute route) =>
+        route.Path.StartsWith($"/{HttpFunctions.RoutePrefix}/console/", StringComparison.Ordinal) ? "/console/" : route.SampleUrl;
+
     [Fact]
-    public void Every_function_asks_for_a_function_key_except_health_the_openapi_document_and_the_catalog()
+    public void Every_function_asks_for_a_function_key_except_health_the_openapi_document_the_catalog_and_the_consoles_files()
     {
         SameSet.Assert(
             HttpFunctions.All.Where(f => f.AuthLevel == AuthorizationLevel.Anonymous).Select(f => f.Route), "Anonymous functions",
-            OpenInAzure, "health, the OpenAPI document and the catalog");
+            OpenInAzure, "health, the OpenAPI document, the catalog and the console's files");
         var otherLevels = HttpFunctions.All.Where(f => !OpenInAzure.Contains(f.Route) && f.AuthLevel != AuthorizationLevel.Function);
 
         Assert.Empty(otherLevels.Select(f => $"{f.Name}: {f.AuthLevel}"));
@@ -56,7 +62,7 @@ public sealed class AuthorizationTests(LocalHostApi localHost) : IClassFixture<L
 
         foreach (var route in OpenInAzure)
         {
-            using var response = await client.GetAsync(route.SampleUrl, TestContext.Current.CancellationToken);
+            using var response = await client.GetAsync(LocalUrl(route), TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route}: the local host answered {(int)response.StatusCode} without a key");
         }
     }

@@ -14,19 +14,43 @@ public sealed class RouteTableTests(LocalHostApi localHost) : IClassFixture<Loca
     // The document describes the API, not the route that serves it.
     private static readonly HttpRoute DocumentRoute = HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/openapi.json");
 
+    // The console's files: under the Functions host's route prefix there, at /console (and / leading to it) on the local host.
+    private static readonly HttpRoute ConsoleFunctionRoute = HttpRoute.Of("GET", $"{HttpFunctions.RoutePrefix}/console/{{*path}}");
+    private static readonly HttpRoute[] ConsoleLocalRoutes = [HttpRoute.Of("GET", "/console/{**path}"), HttpRoute.Of("GET", "/")];
+
     [Fact]
     public void The_functions_answer_exactly_the_verbs_and_routes_the_local_host_maps()
     {
-        SameSet.Assert(HttpFunctions.All.Select(f => f.Route), "the Functions app", localHost.Routes, "the local host");
+        Assert.Contains(ConsoleFunctionRoute, HttpFunctions.All.Select(f => f.Route));
+        Assert.Subset(localHost.Routes.ToHashSet(), ConsoleLocalRoutes.ToHashSet());
+        SameSet.Assert(HttpFunctions.All.Select(f => f.Route).Where(r => r != ConsoleFunctionRoute), "the Functions app",
+            localHost.Routes.Where(r => !ConsoleLocalRoutes.Contains(r)), "the local host");
     }
 
     [Fact]
-    public async Task The_pinned_openapi_document_describes_exactly_the_function_routes_but_its_own()
+    public async Task The_console_function_serves_the_same_page_as_the_local_host()
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        context.Request.Path = "/api/console/";
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        using var client = localHost.CreateClient();
+
+        await ConsoleFunctions.Files(context.Request, null).ExecuteAsync(context);
+        var local = await client.GetByteArrayAsync(new Uri("/console/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", context.Response.ContentType);
+        Assert.Equal(local, body.ToArray());
+    }
+
+    [Fact]
+    public async Task The_pinned_openapi_document_describes_exactly_the_function_routes_but_its_own_and_the_consoles()
     {
         var documented = OpenApiDocument.Routes(await File.ReadAllTextAsync(OpenApiDocument.PinnedPath, TestContext.Current.CancellationToken));
 
         Assert.Contains(DocumentRoute, HttpFunctions.All.Select(f => f.Route));
-        SameSet.Assert(HttpFunctions.All.Select(f => f.Route).Where(r => r != DocumentRoute), "the Functions app", documented, "docs/openapi.json");
+        SameSet.Assert(HttpFunctions.All.Select(f => f.Route).Where(r => r != DocumentRoute && r != ConsoleFunctionRoute), "the Functions app", documented, "docs/openapi.json");
     }
 
     [Fact]

@@ -135,6 +135,10 @@ function chart(list) {
       series.map(line => s('polyline', {
         class: `series series-${line.index % 6}`,
         points: line.points.map(pt => `${xOf(pt.at).toFixed(1)},${yOf(pt.lag).toFixed(1)}`).join(' '),
+      })),
+      // The newest sample as a dot, so a flat line on the axis (no lag) still shows.
+      series.filter(line => line.points.length).map(line => s('circle', {
+        class: `latest series-${line.index % 6}`, r: 3.5, cx: xOf(line.points.at(-1).at).toFixed(1), cy: yOf(line.points.at(-1).lag).toFixed(1),
       }))),
     h('figcaption', {}, 'Lag (events behind the feed) over the last 5 minutes, as this page sampled it',
       h('ul', { class: 'legend' }, series.map(line => h('li', { class: `series-${line.index % 6}` }, latest(line))))));
