@@ -63,6 +63,35 @@ public abstract class CheckoutOnDurableScenarios : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_saga_listing_reads_durables_instances_by_status_and_a_timer_shows_when_it_is_due()
+    {
+        var app = await StartAsync();
+        var sku = await app.Checkout.GivenStock(5);
+        var (paid, refused, waiting) = (await app.Checkout.GivenOrder((sku, 1)), await app.Checkout.GivenOrder((sku, 1)), await app.Checkout.GivenOrder((sku, 1)));
+        foreach (var order in new[] { paid, refused, waiting }) await AwaitingPayment(app, order);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Http.Post($"/api/payments/{paid}/confirm", new { amount = 10m })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Http.Post($"/api/payments/{refused}/fail", new { reason = "card declined" })).StatusCode);
+        await app.Checkout.Finished($"/api/sagas/{CheckoutSaga.InstanceId(paid)}", Seconds);
+        var compensatedSaga = await app.Checkout.Finished($"/api/sagas/{CheckoutSaga.InstanceId(refused)}", Seconds);
+
+        string[] Ids(JsonNode page) => [.. page["items"]!.AsArray().Select(i => i.Value<string>("sagaId"))];
+        var running = await (await app.Http.Get("/api/sagas?status=Running")).Json();
+        var completed = await (await app.Http.Get("/api/sagas?status=Completed")).Json();
+        var compensated = await (await app.Http.Get("/api/sagas?status=Compensated")).Json();
+        var all = await (await app.Http.Get("/api/sagas")).Json();
+
+        Assert.Equal([CheckoutSaga.InstanceId(waiting)], Ids(running));
+        Assert.Equal([CheckoutSaga.InstanceId(paid)], Ids(completed));
+        Assert.Equal([CheckoutSaga.InstanceId(refused)], Ids(compensated));
+        Assert.Equal("payment failed: card declined", compensated["items"]![0].Value<string>("reason"));
+        Assert.Equal(new[] { paid, refused, waiting }.Select(CheckoutSaga.InstanceId).Order(), Ids(all).Order());
+        var timer = Steps(compensatedSaga).Single(s => s.Value<string>("kind") == "timer");
+        // Due ten minutes (the payment timeout) after the orchestration's clock when it set it, which is when the step began.
+        var delay = timer.Value<DateTimeOffset>("dueAt") - compensatedSaga.Value<DateTimeOffset>("createdAt");
+        Assert.InRange(delay, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(11));
+    }
+
+    [Fact]
     public async Task Given_no_payment_before_the_timer_fires_the_stock_is_released_newest_first_and_the_order_cancelled()
     {
         var app = await StartAsync(paymentTimeout: TimeSpan.FromSeconds(2));
