@@ -1,10 +1,11 @@
 // Correlation trace: every event carrying one correlation id (GET /api/correlations/{id}/events), drawn as one lane
 // per stream (order, inventory, payment, saga, …) on one time axis, so a checkout reads as one picture; the same
 // events follow as a table in commit order.
-import { api } from '../api.js';
+import { api, query } from '../api.js';
 import { h, s, show, time, empty, failure, loading, link, enc, utc } from '../dom.js';
 
 const KINDS = ['order', 'inventory', 'payment', 'saga'];
+const MAX_PAGES = 5;
 
 export async function render(root, { id }) {
   const heading = h('h1', {}, 'Correlation trace');
@@ -22,10 +23,18 @@ export async function render(root, { id }) {
     return;
   }
   show(root, heading, form, loading('the trace'));
-  let events;
+  const events = [];
+  let more = null;
   try {
-    const answer = await api(`/api/correlations/${enc(id)}/events`);
-    events = Array.isArray(answer) ? answer : answer.events;
+    // Pages in commit order; a trace longer than a few thousand events is drawn from its beginning.
+    let after = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const answer = await api(`/api/correlations/${enc(id)}/events${query({ after })}`);
+      events.push(...answer.events);
+      after = answer.next ?? null;
+      if (!after) break;
+    }
+    more = after;
   } catch (error) {
     show(root, heading, form, failure(error, 'Check the correlation id: copy it from an event in a stream\'s timeline.'));
     return;
@@ -36,7 +45,8 @@ export async function render(root, { id }) {
   }
   const streams = [...new Set(events.map(e => e.streamId))].sort((a, b) => rank(a) - rank(b) || firstAt(events, a) - firstAt(events, b));
   show(root, heading, form,
-    h('p', { class: 'summary' }, `${events.length} events in ${streams.length} streams, from `, time(events[0].timestamp), ' to ', time(events[events.length - 1].timestamp), '.'),
+    h('p', { class: 'summary' }, `${events.length} events in ${streams.length} streams, from `, time(events[0].timestamp), ' to ', time(events[events.length - 1].timestamp), '.',
+      more ? ' More events carry this id: these are the first.' : ''),
     h('figure', { class: 'lanes' }, lanes(events, streams), h('figcaption', {}, 'One lane per stream; time runs left to right. Select a mark to open its stream.')),
     table(events));
 }
