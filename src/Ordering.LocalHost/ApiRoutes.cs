@@ -67,6 +67,7 @@ internal static class ApiRoutes
         sagas.MapGet("", SagaEndpoints.List)
             .WithName("listSagas").WithSummary("List saga instances by status, a page at a time")
             .WithDescription("A page may hold fewer instances than asked, even none, and still carry a continuationToken: keep asking until it is null.")
+            .AddOpenApiOperationTransformer(ListingOpenApi.DescribeSagasAsync)
             .Query<SagaPage>();
         sagas.MapGet("/{sagaId}", SagaEndpoints.Get)
             .WithName("getSaga").WithSummary("Get a saga: its status and steps, from its history")
@@ -84,6 +85,7 @@ internal static class ApiRoutes
         operations.MapGet("/streams", StreamEndpoints.List)
             .WithName("listStreams").WithSummary("List streams by id, optionally those starting with a prefix, a page at a time")
             .WithDescription("Pass the page's `next` as `after` for the following page; `next` is absent on the last one.")
+            .AddOpenApiOperationTransformer(ListingOpenApi.DescribeStreamsAsync)
             .Query<StreamList>();
         operations.MapGet("/streams/{streamId}/events", StreamEndpoints.Events)
             .WithName("getStreamEvents").WithSummary("Read a stream's events: the audit trail")

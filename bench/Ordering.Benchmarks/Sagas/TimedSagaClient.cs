@@ -41,6 +41,8 @@ internal sealed class TimedSagaClient(ISagaClient inner) : ISagaClient
 
     public Task<SagaInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetAsync(instanceId, cancellationToken);
 
+    public Task<SagaPage> ListAsync(SagaQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
+
     private static void Count(ref long calls, ref long ticks, long before)
     {
         Interlocked.Increment(ref calls);
