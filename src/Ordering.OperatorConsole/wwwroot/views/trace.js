@@ -73,26 +73,44 @@ function positions(events, left, right) {
 }
 
 function lanes(events, streams) {
-  const label = 170;
+  const label = 190;
   const width = 1000;
-  const lane = 54;
+  const lane = 66;
   const top = 8;
   const height = top + streams.length * lane + 30;
-  const xs = positions(events, label + 16, width - 16);
+  const xs = positions(events, label + 24, width - 16);
   const laneOf = new Map(streams.map((st, i) => [st, i]));
+  // Labels take one of two rows under their marks where they fit; a crowded mark keeps its tooltip and its table row.
+  const lastLabel = streams.map(() => [-Infinity, -Infinity]);
+  const room = 104;
   return s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Trace across ${streams.length} streams`, class: 'trace' },
     streams.map((st, i) => s('g', { class: `lane kind-${KINDS[rank(st)] ?? 'other'}` },
+      s('title', {}, st),
       s('rect', { x: 0, y: top + i * lane, width, height: lane - 6, rx: 6 }),
-      s('text', { x: 10, y: top + i * lane + lane / 2, class: 'lane-label' }, st.length > 24 ? `${st.slice(0, 23)}…` : st))),
+      s('text', { x: 10, y: top + i * lane + (lane - 6) / 2, class: 'lane-label' }, st.length > 24 ? `${st.slice(0, 23)}…` : st))),
     events.map((e, i) => {
-      const y = top + laneOf.get(e.streamId) * lane + (lane - 6) / 2;
+      const index = laneOf.get(e.streamId);
+      const y = top + index * lane + 14;
+      const row = lastLabel[index].findIndex(last => xs[i] - last >= room);
+      if (row >= 0) lastLabel[index][row] = xs[i];
       return s('a', { href: `#/streams/${enc(e.streamId)}`, class: 'mark' },
         s('title', {}, `${e.type} · ${e.streamId} v${e.version} · ${new Date(e.timestamp).toLocaleString()} (${utc(e.timestamp)})`),
-        s('circle', { cx: xs[i], cy: y - 6, r: 6 }),
-        s('text', { x: xs[i], y: y + 14, class: 'mark-label', 'text-anchor': 'middle' }, short(e.type)));
+        s('circle', { cx: xs[i], cy: y, r: 6 }),
+        row >= 0 ? s('text', { x: xs[i], y: y + 20 + row * 14, class: 'mark-label', 'text-anchor': anchor(xs[i], label + 24, width - 16) }, short(e.type)) : null);
     }),
-    s('text', { x: label + 16, y: height - 8, class: 'axis' }, new Date(events[0].timestamp).toLocaleTimeString()),
-    s('text', { x: width - 16, y: height - 8, class: 'axis', 'text-anchor': 'end' }, new Date(events[events.length - 1].timestamp).toLocaleTimeString()));
+    s('text', { x: label + 24, y: height - 8, class: 'axis' }, precise(events[0].timestamp)),
+    s('text', { x: width - 16, y: height - 8, class: 'axis', 'text-anchor': 'end' }, precise(events[events.length - 1].timestamp)));
+}
+
+// Near an end of the axis a label grows inwards, so it is neither clipped nor over the lane's name.
+function anchor(x, left, right) {
+  return x - left < 50 ? 'start' : right - x < 50 ? 'end' : 'middle';
+}
+
+const preciseFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 });
+
+function precise(iso) {
+  return preciseFormat.format(new Date(iso));
 }
 
 function short(type) {
@@ -104,7 +122,7 @@ function table(events) {
     h('caption', {}, 'In commit order'),
     h('thead', {}, h('tr', {}, ['Time', 'Stream', 'Version', 'Type', 'Caused by'].map(c => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, events.map(e => h('tr', {},
-      h('td', {}, time(e.timestamp)),
+      h('td', {}, h('time', { datetime: e.timestamp, title: utc(e.timestamp) }, precise(e.timestamp))),
       h('td', {}, link(`#/streams/${enc(e.streamId)}`, e.streamId)),
       h('td', { class: 'num' }, e.version),
       h('th', { scope: 'row' }, e.type),
