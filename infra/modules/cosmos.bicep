@@ -57,9 +57,18 @@ var containers resourceInput<'Microsoft.DocumentDB/databaseAccounts/sqlDatabases
         { path: '/last/?' }
         { path: '/timestamp/?' }
         { path: '/events/[]/id/?' }
+        { path: '/events/[]/correlationId/?' }
       ]
       excludedPaths: [
         { path: '/*' }
+      ]
+      // Correlation traces: every event of one correlation id across partitions, in (timestamp, streamId, first) order.
+      compositeIndexes: [
+        [
+          { path: '/timestamp', order: 'ascending' }
+          { path: '/streamId', order: 'ascending' }
+          { path: '/first', order: 'ascending' }
+        ]
       ]
     }
   }

@@ -27,12 +27,16 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IStreamDirectory
         _options = options;
         _writer = new GroupCommitWriter(database, options, writerConnectionOpened);
         Snapshots = new SqliteSnapshotStore(database);
+        Correlations = new SqliteCorrelationIndex(database);
     }
 
     internal SqliteDatabase Database => _database;
 
     /// <summary>Snapshots kept in the same database file.</summary>
     public SqliteSnapshotStore Snapshots { get; }
+
+    /// <summary>Events by correlation id, over the same database's index of them.</summary>
+    public SqliteCorrelationIndex Correlations { get; }
 
     /// <summary>Opens (creating or migrating) the database at <see cref="SqliteStoreOptions.DatabasePath"/>.</summary>
     /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>

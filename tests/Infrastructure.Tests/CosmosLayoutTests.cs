@@ -57,7 +57,8 @@ public sealed class CosmosLayoutTests
         c.PartitionKeyPaths ?? [c.PartitionKeyPath], c.DefaultTimeToLive,
         c.IndexingPolicy.IndexingMode.ToString(), c.IndexingPolicy.Automatic,
         [.. c.IndexingPolicy.IncludedPaths.Select(p => p.Path)], [.. c.IndexingPolicy.ExcludedPaths.Select(p => p.Path)],
-        c.IndexingPolicy.CompositeIndexes.Count + c.IndexingPolicy.SpatialIndexes.Count);
+        [.. c.IndexingPolicy.CompositeIndexes.Select(index => string.Join(", ", index.Select(p => $"{p.Path} {p.Order.ToString().ToLowerInvariant()}")))],
+        c.IndexingPolicy.SpatialIndexes.Count);
 
     private static string Describe(JsonObject c)
     {
@@ -68,13 +69,17 @@ public sealed class CosmosLayoutTests
             // No policy in Bicep is Cosmos DB's default, which is what an SDK ContainerProperties without one gets too.
             (string?)indexing?["indexingMode"] ?? "consistent", (bool?)indexing?["automatic"] ?? true,
             Paths(indexing?["includedPaths"]), Paths(indexing?["excludedPaths"]),
-            (indexing?["compositeIndexes"]?.AsArray().Count ?? 0) + (indexing?["spatialIndexes"]?.AsArray().Count ?? 0));
+            Composites(indexing?["compositeIndexes"]), indexing?["spatialIndexes"]?.AsArray().Count ?? 0);
     }
+
+    // Cosmos DB's default order for a composite path is ascending.
+    private static string[] Composites(JsonNode? indexes) => indexes is null ? [] :
+        [.. indexes.AsArray().Select(index => string.Join(", ", index!.AsArray().Select(p => $"{(string)p!["path"]!} {(string?)p["order"] ?? "ascending"}")))];
 
     private static string[] Paths(JsonNode? paths) => paths is null ? [] : [.. paths.AsArray().Select(p => (string)p!["path"]!)];
 
-    private static string Describe(IEnumerable<string> partitionKeyPaths, int? ttl, string mode, bool automatic, string[] included, string[] excluded, int otherIndexes) =>
+    private static string Describe(IEnumerable<string> partitionKeyPaths, int? ttl, string mode, bool automatic, string[] included, string[] excluded, string[] composites, int spatialIndexes) =>
         $"partition key {string.Join(",", partitionKeyPaths)}; ttl {ttl?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "off"}; " +
         $"indexing {mode.ToLowerInvariant()}, automatic {automatic}, included [{string.Join(" ", included)}], excluded [{string.Join(" ", excluded)}], " +
-        $"composite/spatial {otherIndexes}";
+        $"composite [{string.Join("; ", composites)}], spatial {spatialIndexes}";
 }

@@ -11,10 +11,22 @@ public static class CosmosSetup
 {
     /// <summary>
     /// The events container's indexing: only what appends and reads query, so writes stay cheap (event data is never
-    /// indexed); the stream id orders and bounds the stream listing across partitions.
+    /// indexed); the stream id orders and bounds the stream listing across partitions. Correlation traces filter on the
+    /// events' correlation ids and sort by (timestamp, streamId, first).
     /// </summary>
-    public static IndexingPolicy EventsIndexing() => Indexing(
-        included: ["/streamId/?", "/kind/?", "/first/?", "/last/?", "/timestamp/?", "/events/[]/id/?"], excluded: ["/*"]);
+    public static IndexingPolicy EventsIndexing()
+    {
+        var policy = Indexing(
+            included: ["/streamId/?", "/kind/?", "/first/?", "/last/?", "/timestamp/?", "/events/[]/id/?", "/events/[]/correlationId/?"],
+            excluded: ["/*"]);
+        policy.CompositeIndexes.Add(
+        [
+            new CompositePath { Path = "/timestamp", Order = CompositePathSortOrder.Ascending },
+            new CompositePath { Path = "/streamId", Order = CompositePathSortOrder.Ascending },
+            new CompositePath { Path = "/first", Order = CompositePathSortOrder.Ascending },
+        ]);
+        return policy;
+    }
 
     /// <summary>Read models are queried on any top-level property; only the per-stream version map is left out.</summary>
     public static IndexingPolicy ReadModelsIndexing() => Indexing(included: ["/*"], excluded: ["/versions/*"]);

@@ -29,10 +29,14 @@ public sealed partial class CosmosEventStore : IEventStore
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAppendRounds, 1, nameof(options));
         _calls = CosmosCalls.Create(_options.Retry, logger);
         Snapshots = new CosmosSnapshotStore(events, _calls);
+        Correlations = new CosmosCorrelationIndex(events, _calls);
     }
 
     /// <summary>Snapshots, one document beside each stream's tip.</summary>
     public CosmosSnapshotStore Snapshots { get; }
+
+    /// <summary>Events by correlation id, across every stream of the container.</summary>
+    public CosmosCorrelationIndex Correlations { get; }
 
     public async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)

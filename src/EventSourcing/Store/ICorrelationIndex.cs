@@ -1,0 +1,30 @@
+namespace EventSourcing.Store;
+
+/// <summary>
+/// Every event that carries one correlation id, across all streams, in commit order: one business transaction
+/// (a checkout's order, stock, payment and saga steps) read back in one call. Each store indexes the id.
+/// </summary>
+/// <remarks>
+/// Commit order is the store's: its global position where it has one (SQLite); on Cosmos, which has none, the commit
+/// timestamp and then the stream version, so each stream's events stay in version order and streams interleave by
+/// when their appends committed.
+/// </remarks>
+public interface ICorrelationIndex
+{
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> events carrying <paramref name="correlationId"/>, after the page that returned
+    /// <paramref name="after"/> (null: from the first). An id nothing carries gives an empty page.
+    /// </summary>
+    /// <exception cref="ArgumentException">The correlation id is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is below 1.</exception>
+    /// <exception cref="InvalidCursorException"><paramref name="after"/> is not a cursor this store returned.</exception>
+    Task<CorrelatedPage> ReadCorrelatedAsync(string correlationId, string? after, int maxCount, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One page of a correlation's events.</summary>
+/// <param name="Events">In commit order.</param>
+/// <param name="Next">
+/// Pass back as <c>after</c> for the events that follow; null when this page ends with the last event stored now (a
+/// workflow still running can add more later).
+/// </param>
+public sealed record CorrelatedPage(IReadOnlyList<RecordedEvent> Events, string? Next);
