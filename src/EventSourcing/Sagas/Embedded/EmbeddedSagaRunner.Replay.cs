@@ -25,7 +25,7 @@ public sealed partial class EmbeddedSagaRunner
             {
                 try
                 {
-                    await AppendAsync(SagaHistory.StreamOf(instanceId), ExpectedVersion.Exact(version), records, cancellationToken);
+                    await AppendAsync(SagaHistory.StreamOf(instanceId), ExpectedVersion.Exact(version), records, TraceOf(history), cancellationToken);
                 }
                 catch (WrongExpectedVersionException)
                 {
@@ -40,7 +40,7 @@ public sealed partial class EmbeddedSagaRunner
                 LogFinished(_logger, instanceId, episode.Status, episode.ErrorMessage);
                 return;
             }
-            Dispatch(instanceId, episode);
+            Dispatch(instanceId, episode, TraceOf(history));
             return;
         }
     }

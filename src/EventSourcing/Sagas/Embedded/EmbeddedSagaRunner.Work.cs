@@ -52,13 +52,13 @@ public sealed partial class EmbeddedSagaRunner
     }
 
     /// <summary>Starts the instance's pending activities and arms its pending timers, each once per process; disarms timers it no longer awaits.</summary>
-    private void Dispatch(string instanceId, EpisodeResult episode)
+    private void Dispatch(string instanceId, EpisodeResult episode, EventMetadata trace)
     {
         var work = _work.GetOrAdd(instanceId, _ => new InstanceWork());
         lock (work)
         {
             foreach (var activity in episode.PendingActivities)
-                if (work.Activities.Add(activity.Seq)) Run(instanceId, token => RunActivityAsync(instanceId, activity, token), _stopping.Token);
+                if (work.Activities.Add(activity.Seq)) Run(instanceId, token => RunActivityAsync(instanceId, activity, trace, token), _stopping.Token);
             var awaited = episode.PendingTimers.Select(t => t.Seq).ToHashSet();
             foreach (var (seq, armed) in work.Timers.Where(t => !awaited.Contains(t.Key)).ToList())
             {
@@ -69,7 +69,7 @@ public sealed partial class EmbeddedSagaRunner
             {
                 var armed = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                 work.Timers.Add(timer.Seq, armed);
-                Run(instanceId, token => FireWhenDueAsync(instanceId, timer, token), armed.Token);
+                Run(instanceId, token => FireWhenDueAsync(instanceId, timer, trace, token), armed.Token);
             }
         }
     }
@@ -106,7 +106,7 @@ public sealed partial class EmbeddedSagaRunner
         task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private async Task RunActivityAsync(string instanceId, PendingAction activity, CancellationToken cancellationToken)
+    private async Task RunActivityAsync(string instanceId, PendingAction activity, EventMetadata trace, CancellationToken cancellationToken)
     {
         var policy = activity.Retry ?? ActivityRetryPolicy.None;
         HistoryEvent result;
@@ -129,23 +129,23 @@ public sealed partial class EmbeddedSagaRunner
                 await Task.Delay(policy.DelayBefore(attempt + 1), _options.TimeProvider, cancellationToken);
             }
         }
-        await RecordAsync(instanceId, result, $"result\n{activity.Seq}", cancellationToken);
+        await RecordAsync(instanceId, result, $"result\n{activity.Seq}", trace, cancellationToken);
     }
 
-    private async Task FireWhenDueAsync(string instanceId, PendingAction timer, CancellationToken cancellationToken)
+    private async Task FireWhenDueAsync(string instanceId, PendingAction timer, EventMetadata trace, CancellationToken cancellationToken)
     {
         var wait = timer.FireAt!.Value - Now;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, _options.TimeProvider, cancellationToken);
-        await RecordAsync(instanceId, new TimerFired(timer.Seq, Now), $"fired\n{timer.Seq}", cancellationToken);
+        await RecordAsync(instanceId, new TimerFired(timer.Seq, Now), $"fired\n{timer.Seq}", trace, cancellationToken);
     }
 
     // One id per step's outcome: if a restart runs a step again, its second outcome is refused as a duplicate.
-    private async Task RecordAsync(string instanceId, HistoryEvent outcome, string what, CancellationToken cancellationToken)
+    private async Task RecordAsync(string instanceId, HistoryEvent outcome, string what, EventMetadata trace, CancellationToken cancellationToken)
     {
         var stream = SagaHistory.StreamOf(instanceId);
         try
         {
-            await AppendAsync(stream, ExpectedVersion.StreamExists, [(outcome, HistoryId(instanceId, what))], cancellationToken);
+            await AppendAsync(stream, ExpectedVersion.StreamExists, [(outcome, HistoryId(instanceId, what))], trace, cancellationToken);
         }
         catch (DuplicateEventIdException e) when (e.ExistingStreamId == stream)
         {

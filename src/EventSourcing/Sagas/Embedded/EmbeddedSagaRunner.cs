@@ -57,7 +57,8 @@ public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
         var started = new OrchestrationStarted(orchestrator, _registry.ToJson(input), options?.CorrelationId, options?.CausationId, Now);
         try
         {
-            await AppendAsync(stream, ExpectedVersion.NoStream, [(started, HistoryId(instanceId, "started"))], cancellationToken);
+            await AppendAsync(stream, ExpectedVersion.NoStream, [(started, HistoryId(instanceId, "started"))],
+                new EventMetadata(options?.CorrelationId, options?.CausationId), cancellationToken);
             LogStarted(_logger, orchestrator, instanceId);
         }
         catch (WrongExpectedVersionException)
@@ -79,7 +80,7 @@ public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
         var raised = new EventRaised(eventName, _registry.ToJson(payload), Now);
         try
         {
-            await AppendAsync(stream, ExpectedVersion.StreamExists, [(raised, eventId ?? Guid.CreateVersion7())], cancellationToken);
+            await AppendAsync(stream, ExpectedVersion.StreamExists, [(raised, eventId ?? Guid.CreateVersion7())], TraceOf(history), cancellationToken);
         }
         catch (DuplicateEventIdException e) when (e.ExistingStreamId == stream)
         {
@@ -171,8 +172,13 @@ public sealed partial class EmbeddedSagaRunner : ISagaClient, IAsyncDisposable
 
     private static Guid HistoryId(string instanceId, string what) => EventIds.FromName($"{instanceId}\n{what}");
 
-    private Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<(HistoryEvent Event, Guid Id)> records, CancellationToken cancellationToken) =>
-        _store.AppendAsync(stream, expected, [.. records.Select(r => _serializer.Serialize(r.Event, r.Id, EventMetadata.Empty))], cancellationToken);
+    // Every history event carries the correlation id the instance was started with, so a correlation trace shows the saga's steps.
+    private static EventMetadata TraceOf(IReadOnlyList<HistoryEvent> history) =>
+        history.Count > 0 && history[0] is OrchestrationStarted { CorrelationId: { } correlationId } ? new EventMetadata(correlationId) : EventMetadata.Empty;
+
+    private Task<AppendResult> AppendAsync(
+        string stream, ExpectedVersion expected, IReadOnlyList<(HistoryEvent Event, Guid Id)> records, EventMetadata trace, CancellationToken cancellationToken) =>
+        _store.AppendAsync(stream, expected, [.. records.Select(r => _serializer.Serialize(r.Event, r.Id, trace))], cancellationToken);
 
     [LoggerMessage(LogLevel.Information, "Started {Orchestrator} as {InstanceId}")]
     private static partial void LogStarted(ILogger logger, string orchestrator, string instanceId);
