@@ -53,4 +53,47 @@ public sealed class RequestChargeProbe
             await File.AppendAllTextAsync(summary, $"{Environment.NewLine}### Cosmos append costs (emulator){Environment.NewLine}{table}{Environment.NewLine}", ct);
         Assert.All(rows, r => Assert.InRange(r.Charge, 1, 60));
     }
+
+    [Fact]
+    public async Task A_checkout_sized_correlation_trace_records_the_request_charge_of_each_page_read()
+    {
+        var container = (await CosmosEnvironment.DatabaseAsync()).GetContainer(CosmosEnvironment.Names.Events);
+        var log = new CapturingLogger();
+        var store = new CosmosEventStore(container, logger: new ForwardingLogger<CosmosEventStore>(log));
+        var ct = TestContext.Current.CancellationToken;
+        var correlation = $"corr-cost-{Guid.NewGuid():N}";
+        EventData[] Traced(int count) =>
+            [.. Enumerable.Range(0, count).Select(_ => TestEvents.New(metadata: new EventMetadata(correlation, "cause")))];
+        // What a checkout of one line writes under its correlation id: order 2, stock 2, payment 2, saga history 12.
+        foreach (var (stream, events) in new[] { ("order", 2), ("inventory", 2), ("payment", 2), ("saga", 12) })
+        {
+            var id = TestEvents.Stream($"cost-{stream}");
+            await store.AppendAsync(id, ExpectedVersion.NoStream, TestEvents.Many(1), ct); // something of another request first
+            foreach (var e in Traced(events)) await store.AppendAsync(id, ExpectedVersion.Any, [e], ct);
+        }
+        var rows = new List<(string Read, int Requests, double Charge)>();
+
+        async Task<CorrelatedPage> Measure(string read, string? after, int maxCount)
+        {
+            var before = log.Entries.Count;
+            var page = await store.Correlations.ReadCorrelatedAsync(correlation, after, maxCount, ct);
+            var calls = log.Entries.Skip(before).Where(e => Equals(e.Values.GetValueOrDefault("Operation"), "trace-correlation")).ToList();
+            rows.Add((read, calls.Count, calls.Sum(e => (double)e.Values["RequestCharge"]!)));
+            return page;
+        }
+
+        var whole = await Measure("whole trace (18 events, maxCount 1000)", null, 1000);
+        var first = await Measure("first page of 5 (maxCount 5)", null, 5);
+        await Measure("next page of 5 (after the first's cursor)", first.Next, 5);
+
+        Assert.Equal(18, whole.Events.Count);
+        Assert.Null(whole.Next);
+        Assert.NotNull(first.Next);
+        var table = string.Join(Environment.NewLine, ["| trace read | query pages | RU |", "|---|---|---|",
+            .. rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"| {r.Read} | {r.Requests} | {r.Charge:0.##} |"))]);
+        TestContext.Current.TestOutputHelper?.WriteLine(table);
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+            await File.AppendAllTextAsync(summary, $"{Environment.NewLine}### Cosmos correlation trace costs (emulator){Environment.NewLine}{table}{Environment.NewLine}", ct);
+        Assert.All(rows, r => Assert.InRange(r.Charge, 1, 200));
+    }
 }

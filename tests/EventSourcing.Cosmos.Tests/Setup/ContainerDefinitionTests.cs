@@ -39,6 +39,17 @@ public sealed class ContainerDefinitionTests
     }
 
     [Fact]
+    public void Correlation_traces_filter_on_an_indexed_path_and_sort_by_a_composite_index()
+    {
+        var events = CosmosSetup.EventsIndexing();
+
+        Assert.Contains(events.IncludedPaths, p => p.Path == "/events/[]/correlationId/?");
+        var composite = Assert.Single(events.CompositeIndexes);
+        Assert.Equal(["/timestamp", "/streamId", "/first"], composite.Select(p => p.Path));
+        Assert.All(composite, p => Assert.Equal(Microsoft.Azure.Cosmos.CompositePathSortOrder.Ascending, p.Order));
+    }
+
+    [Fact]
     public void Names_can_be_changed_to_match_what_bicep_created()
     {
         var names = new CosmosStoreNames { Database = "prod", Events = "ev" };
