@@ -59,6 +59,7 @@ internal static class FunctionsBackend
             Container(sp, n => n.Events), sp.GetRequiredService<TimeProvider>(), logger: sp.GetRequiredService<ILogger<CosmosFeedReader>>()));
         services.AddSingleton<IStreamDirectory>(sp => new CosmosStreamDirectory(
             Container(sp, n => n.Events), logger: sp.GetRequiredService<ILogger<CosmosStreamDirectory>>()));
+        services.AddSingleton<ICorrelationIndex>(sp => sp.GetRequiredService<CosmosEventStore>().Correlations);
         services.AddSingleton(sp => new AggregateStore(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots,
             cache: sp.GetRequiredService<StateCache>()));

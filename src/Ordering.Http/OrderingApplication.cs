@@ -26,6 +26,7 @@ public static class OrderingApplication
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<EventFeed>(); // over the IEventFeedReader of the host's store
         services.AddSingleton(_ => OrderingEventCatalog.Create());
+        services.AddSingleton<CorrelationTrace>(); // over the ICorrelationIndex of the host's store
         services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
         services.AddSingleton<CheckoutActivities>();
         services.AddSingleton<LatePaymentRefunds>();

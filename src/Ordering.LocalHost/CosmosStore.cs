@@ -48,6 +48,7 @@ internal static partial class CosmosStore
         services.Replace(ServiceDescriptor.Singleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<CosmosEventStore>())));
         services.Replace(ServiceDescriptor.Singleton<IStreamDirectory>(sp => new CosmosStreamDirectory(
             Container(sp, n => n.Events), logger: sp.GetRequiredService<ILogger<CosmosStreamDirectory>>())));
+        services.Replace(ServiceDescriptor.Singleton<ICorrelationIndex>(sp => sp.GetRequiredService<CosmosEventStore>().Correlations));
         services.Replace(ServiceDescriptor.Singleton(sp => new AggregateStore(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<CosmosEventStore>().Snapshots,
             cache: sp.GetRequiredService<StateCache>())));

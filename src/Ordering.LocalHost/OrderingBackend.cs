@@ -32,6 +32,7 @@ internal static partial class OrderingBackend
         services.AddSingleton<IEventFeedReader>(sp => new SqliteFeedReader(sp.GetRequiredService<SqliteEventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStreamDirectory>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<SqliteEventStore>()));
+        services.AddSingleton<ICorrelationIndex>(sp => sp.GetRequiredService<SqliteEventStore>().Correlations);
         services.AddSingleton(sp => new AggregateStore(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<SqliteEventStore>().Snapshots,
             cache: sp.GetRequiredService<StateCache>()));

@@ -11,10 +11,10 @@ using Ordering.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 
-/// <summary>The stream listing and audit trail, the feed for subscribers, saga listing and status, projections and health.</summary>
+/// <summary>The stream listing and audit trail, the feed for subscribers, correlation traces, saga listing and status, projections and health.</summary>
 public sealed class OperationsFunctions(
-    ApiPipeline api, AuditTrail trail, EventFeed feed, IHostApplicationLifetime lifetime, IProjectionRuntime projections, IEventStore store,
-    IStreamDirectory streams)
+    ApiPipeline api, AuditTrail trail, EventFeed feed, CorrelationTrace trace, IHostApplicationLifetime lifetime, IProjectionRuntime projections,
+    IEventStore store, IStreamDirectory streams)
 {
     [Function("ReadEventFeed")]
     public Task<IResult> Feed([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest request) =>
@@ -31,6 +31,11 @@ public sealed class OperationsFunctions(
     [Function("ListSagas")]
     public Task<IResult> Sagas([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sagas")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         SagaEndpoints.List(request, api, new DurableSagaClient(client));
+
+    [Function("TraceCorrelation")]
+    public Task<IResult> Correlation(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "correlations/{correlationId}/events")] HttpRequest request, string correlationId) =>
+        CorrelationEndpoints.Events(request, correlationId, api, trace);
 
     [Function("GetSaga")]
     public Task<IResult> Saga(

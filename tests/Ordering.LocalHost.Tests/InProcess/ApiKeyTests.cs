@@ -38,6 +38,7 @@ public sealed class ApiKeyTests : IAsyncDisposable
 
         Assert.Contains(routes, r => r.Method == "GET" && r.Pattern == "/api/projections/{name}/deadletters");
         Assert.Contains(routes, r => r.Method == "GET" && r.Pattern == "/api/streams/{streamId}/events");
+        Assert.Contains(routes, r => r.Method == "GET" && r.Pattern == "/api/correlations/{correlationId}/events");
         Assert.Empty(let);
         await OrderingApiScenarios.AssertProblemOf(await client.Get("/api/projections"), HttpStatusCode.Unauthorized, "api-key-required");
     }

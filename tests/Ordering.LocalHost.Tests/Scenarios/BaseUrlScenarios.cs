@@ -18,6 +18,10 @@ public sealed class BaseUrlScenarios : OrderingApiScenarios
             ? "ORDERING_API_STORE=Cosmos: the Functions app cannot rebuild a projection (501); the local host on Cosmos can."
             : null;
 
+    // The Functions app runs sagas on Durable Functions, whose history is in Durable's storage, not the event store.
+    protected override bool SagaHistoryInEventStore =>
+        !string.Equals(Environment.GetEnvironmentVariable("ORDERING_API_STORE"), "Cosmos", StringComparison.OrdinalIgnoreCase);
+
     // Every scenario reaches the backend through Client, so this is where an unconfigured run skips.
     protected override HttpClient Client
     {
