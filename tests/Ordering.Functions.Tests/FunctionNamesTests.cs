@@ -13,7 +13,7 @@ public sealed class FunctionNamesTests
         // HTTP
         "CreateOrder", "ListOrders", "GetOrder", "AddItem", "RemoveItem", "StartCheckout", "ShipOrder", "RequestCancellation", "CustomerSummary",
         "ConfirmPayment", "FailPayment", "GetStock", "Restock", "ListSagas", "GetSaga",
-        "ListStreams", "StreamEvents", "ReadEventFeed", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
+        "ListStreams", "StreamEvents", "ReadEventFeed", "TraceCorrelation", "Projections", "RebuildProjection", "DeadLetters", "RetryDeadLetters",
         "SubscriptionDeadLetters", "RetrySubscriptionDeadLetters", "OpenApiDocument", "Health", "EventCatalog", "OperatorConsole",
         // Change feed
         "ProjectReadModels", "TriggerCheckoutSagas", "RefundLatePayments",
