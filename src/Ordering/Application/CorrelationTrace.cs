@@ -1,11 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EventSourcing.Store;
 
 namespace Ordering.Application;
 
 /// <summary>One page of a correlation trace: the events carrying the id, in commit order.</summary>
 /// <param name="Next">Pass back as <c>after</c> for the rest; null when this page ends with the last event stored now.</param>
-public sealed record CorrelatedEvents(string CorrelationId, IReadOnlyList<TracedEvent> Events, string? Next);
+public sealed record CorrelatedEvents(
+    string CorrelationId,
+    IReadOnlyList<TracedEvent> Events,
+    // Written even when null: "next": null is how a client knows it has read the whole trace.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Next);
 
 /// <summary>A stored event as in the audit trail (<see cref="StreamEvent"/>), with the stream it belongs to.</summary>
 public sealed record TracedEvent(

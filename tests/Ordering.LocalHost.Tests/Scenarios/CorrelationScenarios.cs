@@ -32,7 +32,7 @@ public abstract partial class OrderingApiScenarios
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var trace = await response.Json();
         Assert.Equal(correlation, trace.Value<string>("correlationId"));
-        Assert.Null(trace["next"]);
+        Assert.True(trace.AsObject().ContainsKey("next") && trace["next"] is null, "a whole trace says so with \"next\": null");
         var events = trace["events"]!.AsArray().Select(e => e!).ToList();
         Assert.All(events, e => Assert.Equal(correlation, CorrelationOf(e)));
         string[] streams = [$"order-{orderId}", $"inventory-{sku}", $"payment-{orderId}", .. SagaHistoryInEventStore ? [$"saga-checkout-{orderId}"] : Array.Empty<string>()];
