@@ -15,9 +15,43 @@ public sealed class SqliteCorrelationIndexContract : CorrelationIndexContract
     }
 }
 
-/// <summary>A trace reads only its own rows: SQLite plans it through the correlation index, in position order without a sort.</summary>
-public sealed class SqliteCorrelationIndexPlanTests
+/// <summary>The SQLite correlation index itself: added to databases of older schemas, and planned so a trace reads only its own rows, in position order without a sort.</summary>
+public sealed class SqliteCorrelationIndexTests
 {
+    [Fact]
+    public async Task Given_a_database_from_before_the_index_When_it_is_opened_Then_it_gains_the_index_and_its_events_are_traced()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("events.db");
+        var stream = TestEvents.Stream();
+        await using (var store = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = path }))
+            await store.AppendAsync(stream, ExpectedVersion.NoStream, [TestEvents.New(metadata: new EventMetadata("corr-old"))], TestContext.Current.CancellationToken);
+        // As shipped before this index: schema version 2, no index.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX events_by_correlation; PRAGMA user_version = 2;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        await using var reopened = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = path });
+        var page = await reopened.Correlations.ReadCorrelatedAsync("corr-old", null, 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal([stream], page.Events.Select(e => e.StreamId));
+        Assert.Equal(3L, Scalar(path, "PRAGMA user_version"));
+        Assert.Equal(1L, Scalar(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_by_correlation'"));
+    }
+
+    private static object? Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     [Fact]
     public async Task Given_a_store_with_events_When_a_trace_is_planned_Then_it_searches_the_correlation_index_and_needs_no_sort()
     {
