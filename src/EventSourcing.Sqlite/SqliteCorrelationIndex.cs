@@ -7,7 +7,7 @@ namespace EventSourcing.Sqlite;
 /// Events by correlation id, from the index on <c>events.correlation_id</c>, in position order (the commit order).
 /// The cursor is the position of a page's last event.
 /// </summary>
-public sealed class SqliteCorrelationIndex : ICorrelationIndex
+public sealed class SqliteCorrelationIndex : ICorrelationIndex, IReportsConnectionSettings
 {
     /// <summary>The query a page runs; tests ask SQLite how it plans it.</summary>
     internal const string Query =
@@ -16,6 +16,9 @@ public sealed class SqliteCorrelationIndex : ICorrelationIndex
     private readonly SqliteDatabase _database;
 
     internal SqliteCorrelationIndex(SqliteDatabase database) => _database = database;
+
+    Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConnectionSettings>>([_database.ReadSettings("correlation index")]);
 
     public async Task<CorrelatedPage> ReadCorrelatedAsync(string correlationId, string? after, int maxCount, CancellationToken cancellationToken = default)
     {
