@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventSourcing.Feed;
 using EventSourcing.Store;
 
 namespace EventSourcing.Sqlite;
@@ -38,5 +39,5 @@ public sealed class SqliteCorrelationIndex : ICorrelationIndex, IReportsConnecti
     private static long ParseCursor(string? after) =>
         after is null ? 0
         : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position > 0 ? position
-        : throw new InvalidCursorException(after);
+        : throw new InvalidFeedCursorException("The cursor is not one a page of this correlation trace returned; pass back its 'next'.");
 }

@@ -100,11 +100,7 @@ internal static class ApiRoutes
             .Problem(StatusCodes.Status503ServiceUnavailable);
         operations.MapGet("/correlations/{correlationId}/events", CorrelationEndpoints.Events)
             .WithName("traceCorrelation").WithSummary("Read every event carrying a correlation id, across streams, in commit order")
-            .WithDescription(
-                "One request or workflow (a checkout: its order, stock, payment and saga steps) read back in one call. Commit order is " +
-                "the global position on SQLite; on Cosmos DB, which has none, the commit timestamp, then the stream id, then the version. " +
-                "At most maxCount events (1 to 1000, default 1000) per page; when more follow, next is a cursor to pass back as after, " +
-                "else null. An id no event carries answers 200 with no events.")
+            .WithDescription(CorrelationTraceOpenApi.Description).AddOpenApiOperationTransformer(CorrelationTraceOpenApi.DescribeAsync)
             .Query<CorrelatedEvents>();
         operations.MapGet("/projections", OperationsEndpoints.Projections)
             .WithName("listProjections").WithSummary("List the projections with their version, checkpoint and lag")

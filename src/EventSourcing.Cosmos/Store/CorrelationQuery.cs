@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using EventSourcing.Cosmos.Documents;
-using EventSourcing.Store;
+using EventSourcing.Feed;
 
 namespace EventSourcing.Cosmos.Store;
 
@@ -13,6 +13,8 @@ namespace EventSourcing.Cosmos.Store;
 /// </summary>
 internal sealed record CorrelationQuery(string Text, IReadOnlyDictionary<string, object> Parameters)
 {
+    private const string NotACursor = "The cursor is not one a page of this correlation trace returned; pass back its 'next'.";
+
     /// <summary>Where a page ended: the last event's commit timestamp, stream and version.</summary>
     public sealed record Position(DateTimeOffset Timestamp, string StreamId, long Version);
 
@@ -41,7 +43,7 @@ internal sealed record CorrelationQuery(string Text, IReadOnlyDictionary<string,
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
 
-    /// <exception cref="InvalidCursorException">Not a cursor <see cref="Cursor"/> made.</exception>
+    /// <exception cref="InvalidFeedCursorException">Not a cursor <see cref="Cursor"/> made.</exception>
     public static Position ParseCursor(string cursor)
     {
         ArgumentNullException.ThrowIfNull(cursor);
@@ -53,8 +55,8 @@ internal sealed record CorrelationQuery(string Text, IReadOnlyDictionary<string,
         }
         catch (FormatException e)
         {
-            throw new InvalidCursorException(cursor, e);
+            throw new InvalidFeedCursorException(NotACursor, e);
         }
-        throw new InvalidCursorException(cursor);
+        throw new InvalidFeedCursorException(NotACursor);
     }
 }

@@ -66,10 +66,3 @@ public sealed class AppendOutcomeUnknownException(string streamId, string messag
 {
     public string StreamId { get; } = streamId;
 }
-
-/// <summary>A cursor that no page of this store returned (malformed, or from another store).</summary>
-public sealed class InvalidCursorException(string cursor, Exception? inner = null)
-    : ArgumentException("The cursor is not one this store returned; pass back the 'next' of a previous page.", nameof(cursor), inner)
-{
-    public string Cursor { get; } = cursor;
-}

@@ -17,7 +17,7 @@ public interface ICorrelationIndex
     /// </summary>
     /// <exception cref="ArgumentException">The correlation id is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is below 1.</exception>
-    /// <exception cref="InvalidCursorException"><paramref name="after"/> is not a cursor this store returned.</exception>
+    /// <exception cref="Feed.InvalidFeedCursorException"><paramref name="after"/> is not a cursor a page of this store returned.</exception>
     Task<CorrelatedPage> ReadCorrelatedAsync(string correlationId, string? after, int maxCount, CancellationToken cancellationToken = default);
 }
 

@@ -25,8 +25,6 @@ public static class Problems
             new Dictionary<string, string[]> { ["continuationToken"] = [e.Message] }),
         InvalidFeedCursorException e => ApiResponse.Problem(400, "Invalid request", e.Message, "invalid-request",
             new Dictionary<string, string[]> { ["after"] = [e.Message] }),
-        InvalidCursorException e => ApiResponse.Problem(400, "Invalid request", e.Message, "invalid-request",
-            new Dictionary<string, string[]> { ["after"] = [e.Message] }),
         StreamNotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),
         NotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),
         KeyNotFoundException e => ApiResponse.Problem(404, "Not found", e.Message, "not-found"),

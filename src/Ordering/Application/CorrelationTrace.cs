@@ -1,28 +1,15 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventSourcing.Store;
 
 namespace Ordering.Application;
 
-/// <summary>One page of a correlation trace: the events carrying the id, in commit order.</summary>
+/// <summary>One page of a correlation trace: the events carrying the id, in commit order, each as in the feed (the audit trail's envelope plus its stream).</summary>
 /// <param name="Next">Pass back as <c>after</c> for the rest; null when this page ends with the last event stored now.</param>
 public sealed record CorrelatedEvents(
     string CorrelationId,
-    IReadOnlyList<TracedEvent> Events,
+    IReadOnlyList<FeedEvent> Events,
     // Written even when null: "next": null is how a client knows it has read the whole trace.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Next);
-
-/// <summary>A stored event as in the audit trail (<see cref="StreamEvent"/>), with the stream it belongs to.</summary>
-public sealed record TracedEvent(
-    string StreamId,
-    Guid EventId,
-    string Type,
-    int SchemaVersion,
-    long Version,
-    long? Position,
-    DateTimeOffset Timestamp,
-    JsonElement Data,
-    EventMetadata Metadata);
 
 /// <summary>
 /// Follows one business transaction across streams by its correlation id: a checkout's order, stock, payment and (on
@@ -36,12 +23,6 @@ public sealed class CorrelationTrace(ICorrelationIndex index)
     public async Task<CorrelatedEvents> ReadAsync(string correlationId, string? after, int maxCount, CancellationToken cancellationToken)
     {
         var page = await index.ReadCorrelatedAsync(correlationId, after, maxCount, cancellationToken);
-        return new CorrelatedEvents(correlationId, [.. page.Events.Select(ToView)], page.Next);
-    }
-
-    private static TracedEvent ToView(RecordedEvent e)
-    {
-        using var data = JsonDocument.Parse(e.Data);
-        return new(e.StreamId, e.EventId, e.Type, e.SchemaVersion, e.StreamVersion, e.Position, e.Timestamp, data.RootElement.Clone(), e.Metadata);
+        return new CorrelatedEvents(correlationId, [.. page.Events.Select(FeedEvent.From)], page.Next);
     }
 }

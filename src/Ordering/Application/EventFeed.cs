@@ -1,6 +1,4 @@
-using System.Text.Json;
 using EventSourcing.Feed;
-using EventSourcing.Store;
 
 namespace Ordering.Application;
 
@@ -10,12 +8,6 @@ public sealed class EventFeed(IEventFeedReader reader)
     public async Task<EventFeedPage> ReadAsync(FeedRequest request, CancellationToken cancellationToken)
     {
         var page = await reader.ReadAsync(request, cancellationToken);
-        return new EventFeedPage([.. page.Events.Select(ToView)], page.Next);
-    }
-
-    private static FeedEvent ToView(RecordedEvent e)
-    {
-        using var data = JsonDocument.Parse(e.Data);
-        return new(e.EventId, e.StreamId, e.Type, e.SchemaVersion, e.StreamVersion, e.Position, e.Timestamp, data.RootElement.Clone(), e.Metadata);
+        return new EventFeedPage([.. page.Events.Select(FeedEvent.From)], page.Next);
     }
 }

@@ -16,4 +16,13 @@ public sealed record FeedEvent(
     long? Position,
     DateTimeOffset Timestamp,
     JsonElement Data,
-    EventMetadata Metadata);
+    EventMetadata Metadata)
+{
+    /// <summary>The view of a stored event, its data parsed as stored.</summary>
+    public static FeedEvent From(RecordedEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using var data = JsonDocument.Parse(e.Data);
+        return new(e.EventId, e.StreamId, e.Type, e.SchemaVersion, e.StreamVersion, e.Position, e.Timestamp, data.RootElement.Clone(), e.Metadata);
+    }
+}

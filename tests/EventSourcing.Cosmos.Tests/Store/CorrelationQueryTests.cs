@@ -1,4 +1,5 @@
 using EventSourcing.Cosmos.Store;
+using EventSourcing.Feed;
 using EventSourcing.Store;
 
 namespace EventSourcing.Cosmos.Tests.Store;
@@ -47,5 +48,5 @@ public sealed class CorrelationQueryTests
     [InlineData("MTIz")] // base64url of "123": no parts
     [InlineData("MjAyNi0xMi0wMlQwMjozMDowMC4xMjM0NTY3WnwtMXxz")] // a negative version
     public void A_cursor_this_store_did_not_make_is_refused(string cursor) =>
-        Assert.Throws<InvalidCursorException>(() => CorrelationQuery.ParseCursor(cursor));
+        Assert.Throws<InvalidFeedCursorException>(() => CorrelationQuery.ParseCursor(cursor));
 }

@@ -1,3 +1,4 @@
+using EventSourcing.Feed;
 using EventSourcing.Store;
 using EventSourcing.Tests.Support;
 
@@ -91,7 +92,7 @@ public abstract class CorrelationIndexContract : IAsyncLifetime
     {
         var id = NewCorrelation();
 
-        await Assert.ThrowsAsync<InvalidCursorException>(() => Index.ReadCorrelatedAsync(id, "not a cursor", 10, Ct));
+        await Assert.ThrowsAsync<InvalidFeedCursorException>(() => Index.ReadCorrelatedAsync(id, "not a cursor", 10, Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => Index.ReadCorrelatedAsync("", null, 10, Ct));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Index.ReadCorrelatedAsync(id, null, 0, Ct));
     }

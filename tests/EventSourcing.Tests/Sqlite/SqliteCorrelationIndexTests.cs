@@ -26,12 +26,12 @@ public sealed class SqliteCorrelationIndexTests
         var stream = TestEvents.Stream();
         await using (var store = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = path }))
             await store.AppendAsync(stream, ExpectedVersion.NoStream, [TestEvents.New(metadata: new EventMetadata("corr-old"))], TestContext.Current.CancellationToken);
-        // As shipped before this index: schema version 2, no index.
+        // As shipped before this index: schema version 3, no index.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP INDEX events_by_correlation; PRAGMA user_version = 2;";
+            downgrade.CommandText = "DROP INDEX events_by_correlation; PRAGMA user_version = 3;";
             downgrade.ExecuteNonQuery();
         }
 
@@ -39,7 +39,7 @@ public sealed class SqliteCorrelationIndexTests
         var page = await reopened.Correlations.ReadCorrelatedAsync("corr-old", null, 10, TestContext.Current.CancellationToken);
 
         Assert.Equal([stream], page.Events.Select(e => e.StreamId));
-        Assert.Equal(3L, Scalar(path, "PRAGMA user_version"));
+        Assert.Equal(4L, Scalar(path, "PRAGMA user_version"));
         Assert.Equal(1L, Scalar(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_by_correlation'"));
     }
 
