@@ -100,8 +100,18 @@ internal static class ApiRoutes
             .Problem(StatusCodes.Status503ServiceUnavailable);
         operations.MapGet("/correlations/{correlationId}/events", CorrelationEndpoints.Events)
             .WithName("traceCorrelation").WithSummary("Read every event carrying a correlation id, across streams, in commit order")
-            .WithDescription(CorrelationTraceOpenApi.Description).AddOpenApiOperationTransformer(CorrelationTraceOpenApi.DescribeAsync)
-            .Query<CorrelatedEvents>();
+            .WithDescription(
+                "One request or workflow (a checkout: its order, stock, payment and saga steps) read back in one call. Commit order is " +
+                "the global position on SQLite; on Cosmos DB, which has none, the commit timestamp, then the stream id, then the version, " +
+                "so each stream's events stay in version order. When more events follow than a page holds, `next` is an opaque cursor to " +
+                "pass back as `after`; on the page with the last event stored now it is null. An id no event carries answers 200 with no " +
+                "events. Saga history is in the trace where the embedded saga runner stores it (the local host); on the Functions app the " +
+                "saga runs on Durable Functions, whose history is not in the event store.")
+            .WithQueryText("after", "The `next` of the previous page; omitted, the trace starts at its first event.")
+            .WithQueryNumber("maxCount", $"At most this many events (default {CorrelationTrace.MaxPageSize}).", min: 1, max: CorrelationTrace.MaxPageSize)
+            // No 404: an id no event carries is an empty trace.
+            .Produces<CorrelatedEvents>().Problem(StatusCodes.Status400BadRequest).Problem(StatusCodes.Status401Unauthorized)
+            .Problem(StatusCodes.Status503ServiceUnavailable);
         operations.MapGet("/projections", OperationsEndpoints.Projections)
             .WithName("listProjections").WithSummary("List the projections with their version, checkpoint and lag")
             .Query<IReadOnlyList<ProjectionStatus>>();

@@ -32,8 +32,7 @@ internal static class EventFeedOpenApi
         return Task.CompletedTask;
     }
 
-    /// <summary>Declares one optional query parameter (the correlation trace's use it too).</summary>
-    internal static void Add(
+    private static void Add(
         OpenApiOperation operation, string name, JsonSchemaType type, string description, string? minimum = null, string? maximum = null, string? format = null) =>
         operation.Parameters!.Add(new OpenApiParameter
         {
