@@ -29,6 +29,16 @@ internal static class OpenApiConventions
     {
         options.AddOperationTransformer((operation, context, _) => PreferRouteTexts(operation, context));
         options.AddDocumentTransformer((document, _, _) => ApplyAsync(document));
+        options.AddSchemaTransformer((schema, context, _) => DeclareDecimals(schema, context));
+    }
+
+    // ASP.NET documents a C# decimal as "double", so generated clients would carry amounts of money in binary floating
+    // point; "decimal" makes them use a decimal type (NSwag: System.Decimal), as the API's JSON numbers are meant.
+    private static Task DeclareDecimals(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(decimal)) schema.Format = "decimal";
+        return Task.CompletedTask;
     }
 
     // The handler's XML doc comment fills summary and description first (ASP.NET's XML comment transformer); what the

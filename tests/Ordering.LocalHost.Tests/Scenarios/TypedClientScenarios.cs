@@ -19,14 +19,14 @@ public abstract partial class OrderingApiScenarios
         var customerId = NewId("cust");
         var created = await Typed.CreateOrderAsync(null, null, new CreateOrderRequest
         {
-            CustomerId = customerId, Currency = "EUR", Items = [new OrderLineRequest { Sku = "book", Quantity = 2, UnitPrice = 12.5 }],
+            CustomerId = customerId, Currency = "EUR", Items = [new OrderLineRequest { Sku = "book", Quantity = 2, UnitPrice = 12.5m }],
         }, Cancel);
 
         var added = await Typed.AddOrderItemAsync(created.OrderId, null, null, new AddItemRequest { Sku = "pen", Quantity = 1, UnitPrice = 3 }, Cancel);
 
         Assert.True(added.Version > created.Version);
         var order = await Typed.GetOrderAsync(created.OrderId, atVersion: null, asOf: null, minVersion: added.Version, Cancel);
-        Assert.Equal((customerId, "Draft", 28.0, "EUR", added.Version), (order.CustomerId, order.Status, order.Total, order.Currency, order.Version));
+        Assert.Equal((customerId, "Draft", 28m, "EUR", added.Version), (order.CustomerId, order.Status, order.Total, order.Currency, order.Version));
         Assert.Equal(["book", "pen"], order.Items.Select(line => line.Sku));
         var first = await Typed.GetOrderAsync(created.OrderId, atVersion: created.Version, asOf: null, minVersion: null, Cancel);
         Assert.Equal(["book"], first.Items.Select(line => line.Sku));
@@ -46,7 +46,7 @@ public abstract partial class OrderingApiScenarios
         Assert.Equal((sku, 5L), (stock.Sku, stock.Available));
         var created = await Typed.CreateOrderAsync(null, null, new CreateOrderRequest
         {
-            CustomerId = NewId("cust"), Items = [new OrderLineRequest { Sku = sku, Quantity = 2, UnitPrice = 12.5 }],
+            CustomerId = NewId("cust"), Items = [new OrderLineRequest { Sku = sku, Quantity = 2, UnitPrice = 12.5m }],
         }, Cancel);
 
         var checkout = await Typed.CheckOutOrderAsync(created.OrderId, null, null, Cancel);
