@@ -32,7 +32,7 @@ public sealed class CheckoutHostTests : IAsyncDisposable
         var orderId = await Checkout.GivenOrder((sku, 3));
         var sagaUrl = await Checkout.CheckoutAwaitingPayment(orderId);
 
-        var saga = await Checkout.FinishedWhileTimePasses(sagaUrl, clock, TimeSpan.FromSeconds(2));
+        var saga = await Checkout.FinishedWhileTimePasses(sagaUrl, () => clock.Advance(TimeSpan.FromSeconds(2)));
 
         Assert.Equal("Compensated", saga.Value<string>("status"));
         Assert.Equal("payment timed out after 00:00:01.5000000", saga.Value<string>("reason"));

@@ -25,7 +25,7 @@ public sealed class LatePaymentRefundTests : IAsyncDisposable
         var sku = await _checkout.GivenStock(3);
         var orderId = await _checkout.GivenOrder((sku, 3));
         var sagaUrl = await _checkout.CheckoutAwaitingPayment(orderId);
-        var saga = await _checkout.FinishedWhileTimePasses(sagaUrl, clock, TimeSpan.FromSeconds(2));
+        var saga = await _checkout.FinishedWhileTimePasses(sagaUrl, () => clock.Advance(TimeSpan.FromSeconds(2)));
         Assert.Equal("payment timed out after 00:00:01.5000000", saga.Value<string>("reason"));
 
         Assert.Equal(HttpStatusCode.Accepted, (await _client.Post($"/api/payments/{orderId}/confirm", new { amount = 30m })).StatusCode);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Ordering.LocalHost.Tests.Support;
 
@@ -74,15 +73,15 @@ public sealed class CheckoutDriver(HttpClient client)
     public Task<JsonNode> Finished(string sagaUrl, int seconds = 30) => SagaAt(sagaUrl, s => s.Value<string>("status") != "Running", seconds);
 
     /// <summary>
-    /// The saga once it has finished, moving <paramref name="clock"/> on by <paramref name="step"/> each time it is still
+    /// The saga once it has finished, calling <paramref name="moveClockOn"/> (the host's fake clock) each time it is still
     /// running. The runner arms a timer a moment after it records it (due time minus now, then the delay): one move that
     /// lands in that moment leaves the timer waiting on a clock nobody moves again, so the clock keeps moving until done.
     /// </summary>
-    public Task<JsonNode> FinishedWhileTimePasses(string sagaUrl, FakeTimeProvider clock, TimeSpan step, int seconds = 30) =>
+    public Task<JsonNode> FinishedWhileTimePasses(string sagaUrl, Action moveClockOn, int seconds = 30) =>
         SagaAt(sagaUrl, s =>
         {
             if (s.Value<string>("status") != "Running") return true;
-            clock.Advance(step);
+            moveClockOn();
             return false;
         }, seconds);
 
