@@ -4,22 +4,6 @@ using EventSourcing.Store;
 
 namespace EventSourcing.Cosmos.Store;
 
-/// <summary>What one Cosmos transactional batch may carry (documented service limits).</summary>
-public static class CosmosLimits
-{
-    /// <summary>Largest document Cosmos stores (2 MiB), less room for the system properties it adds.</summary>
-    public const int MaxDocumentBytes = 2 * 1024 * 1024 - 1024;
-
-    /// <summary>Largest transactional batch request (2 MiB), less room for the batch's own envelope.</summary>
-    public const int MaxBatchBytes = 2 * 1024 * 1024 - 8 * 1024;
-
-    /// <summary>Most operations in one transactional batch; an append always uses two.</summary>
-    public const int MaxBatchOperations = 100;
-}
-
-/// <summary>The stream's tip as read before an append: its version, last commit time and ETag.</summary>
-internal sealed record StreamTip(long Version, DateTimeOffset Timestamp, string ETag);
-
 /// <summary>
 /// The two documents of one append, serialized and measured: the immutable commit holding every event, and the
 /// stream's next tip (created for a new stream, else replaced under the ETag that was read).

@@ -2,9 +2,6 @@ using EventSourcing.Projections;
 
 namespace EventSourcing.Cosmos.Projections.Generations;
 
-/// <summary>What one generation of a projection reports: its processor's lag (null before it has leases) and its parked events.</summary>
-public readonly record struct GenerationProgress(long? Lag, int DeadLetters);
-
 /// <summary>How a projection's generations show in the status list, as the SQLite runner shows them.</summary>
 public static class GenerationStatuses
 {

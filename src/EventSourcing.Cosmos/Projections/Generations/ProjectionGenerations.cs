@@ -3,22 +3,6 @@ using System.Globalization;
 namespace EventSourcing.Cosmos.Projections.Generations;
 
 /// <summary>
-/// Which generation of a projection answers reads (<see cref="Active"/>) and which one is being filled from the start
-/// of the change feed (<see cref="Building"/>, if any). With no record stored, generation 1 is active.
-/// </summary>
-public sealed record GenerationsRecord(string Projection, int Active, int? Building)
-{
-    /// <summary>What a projection that was never rebuilt has.</summary>
-    public static GenerationsRecord Initial(string projection) => new(projection, 1, null);
-}
-
-/// <summary>A record as stored, with the ETag its next write must match (null: not stored yet, so create it).</summary>
-public sealed record StoredGenerations(GenerationsRecord Record, string? ETag);
-
-/// <summary>A generation of a projection that needs a change-feed processor of its own.</summary>
-public readonly record struct GenerationKey(string Projection, int Generation);
-
-/// <summary>
 /// The decisions of blue/green rebuilds on Cosmos, pure so they are tested without a server. Each generation has one
 /// writer: generation 1 the main processor, every later one a processor of its own that starts from the beginning of
 /// the feed. One writer per generation keeps per-stream order, so the read-model version guard stays correct.
