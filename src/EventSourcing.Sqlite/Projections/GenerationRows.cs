@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace EventSourcing.Sqlite.Projections;
 
-public sealed partial class SqliteProjectionStore
+/// <summary>The generations table: creating projections, starting rebuilds and switching a rebuilt generation in.</summary>
+internal sealed class GenerationRows(SqliteDatabase database, TimeProvider time)
 {
     private const string GenerationColumns =
         "g.projection, g.generation, g.state, g.checkpoint, g.updated_at, " +
@@ -13,7 +14,7 @@ public sealed partial class SqliteProjectionStore
         IReadOnlyCollection<IProjection> projections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(projections);
-        await using (var connection = _database.OpenConnection())
+        await using (var connection = database.OpenConnection())
         await using (var transaction = connection.BeginTransaction(deferred: false))
         {
             foreach (var projection in projections)
@@ -24,7 +25,7 @@ public sealed partial class SqliteProjectionStore
                     INSERT INTO generations (projection, generation, state, checkpoint, updated_at)
                     SELECT $projection, 1, 'active', 0, $now WHERE NOT EXISTS (SELECT 1 FROM generations WHERE projection = $projection)
                     """,
-                    ("$projection", projection.Name), ("$now", Now()));
+                    ("$projection", projection.Name), ("$now", time.GetUtcNow().UtcTicks));
                 insert.ExecuteNonQuery();
                 foreach (var property in projection.IndexedProperties)
                 {
@@ -41,14 +42,14 @@ public sealed partial class SqliteProjectionStore
 
     public async Task<IReadOnlyList<ProjectionGeneration>> GetGenerationsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         using var command = connection.Command(null, $"SELECT {GenerationColumns} FROM generations g ORDER BY g.projection, g.generation");
         return ReadGenerations(command);
     }
 
     public async Task<ProjectionGeneration> StartRebuildAsync(string projection, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         await using var transaction = connection.BeginTransaction(deferred: false);
         using var select = connection.Command(transaction,
             $"SELECT {GenerationColumns} FROM generations g WHERE g.projection = $projection ORDER BY g.generation", ("$projection", projection));
@@ -56,7 +57,7 @@ public sealed partial class SqliteProjectionStore
         if (generations.Count == 0) throw new UnknownProjectionException(projection);
         if (generations.FirstOrDefault(g => g.State == GenerationState.Building) is { } building) return building;
 
-        var next = new ProjectionGeneration(projection, generations[^1].Generation + 1, GenerationState.Building, 0, _options.TimeProvider.GetUtcNow(), 0);
+        var next = new ProjectionGeneration(projection, generations[^1].Generation + 1, GenerationState.Building, 0, time.GetUtcNow(), 0);
         using var insert = connection.Command(transaction,
             "INSERT INTO generations (projection, generation, state, checkpoint, updated_at) VALUES ($projection, $generation, 'building', 0, $now)",
             ("$projection", projection), ("$generation", next.Generation), ("$now", next.UpdatedAt.UtcTicks));
@@ -67,9 +68,9 @@ public sealed partial class SqliteProjectionStore
 
     public async Task PromoteAsync(string projection, int generation, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         await using var transaction = connection.BeginTransaction(deferred: false);
-        (string, object?)[] parameters = [("$projection", projection), ("$generation", generation), ("$now", Now())];
+        (string, object?)[] parameters = [("$projection", projection), ("$generation", generation), ("$now", time.GetUtcNow().UtcTicks)];
         using var promote = connection.Command(transaction,
             "UPDATE generations SET state = 'active', updated_at = $now WHERE projection = $projection AND generation = $generation", parameters);
         // Retire the others first: the unique index allows one active generation per projection.

@@ -4,7 +4,8 @@ using EventSourcing.Projections;
 
 namespace EventSourcing.Sqlite.Projections;
 
-public sealed partial class SqliteProjectionStore
+/// <summary>Reads documents of a projection's active generation for the application: one by key, or a filtered page.</summary>
+internal sealed class ReadModelQueries(SqliteDatabase database, JsonSerializerOptions jsonOptions)
 {
     // In the same statement as the rows, so a page never mixes two generations across a switch.
     private const string ActiveDocuments =
@@ -16,11 +17,11 @@ public sealed partial class SqliteProjectionStore
     public async Task<T?> GetAsync<T>(string projection, string key, CancellationToken cancellationToken = default) where T : class
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         using var command = connection.Command(null, $"SELECT json FROM documents WHERE {ActiveDocuments} AND key = $key",
             ("$projection", projection), ("$key", key));
         return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<T>(json, _options.JsonOptions)
+            ? JsonSerializer.Deserialize<T>(json, jsonOptions)
             : null;
     }
 
@@ -30,7 +31,7 @@ public sealed partial class SqliteProjectionStore
         query.Validate();
         var after = query.ContinuationToken is { } token ? ReadModelContinuation.Decode(token) : null;
 
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         using var command = connection.Command(null, "", ("$projection", projection), ("$after", after), ("$limit", query.Limit + 1));
         var sql = new StringBuilder($"SELECT key, json FROM documents WHERE {ActiveDocuments}");
         if (after is not null) sql.Append(" AND key > $after");
@@ -56,7 +57,7 @@ public sealed partial class SqliteProjectionStore
 
         var more = rows.Count > query.Limit;
         if (more) rows.RemoveAt(rows.Count - 1);
-        var items = rows.Select(r => JsonSerializer.Deserialize<T>(r.Json, _options.JsonOptions)!).ToList();
+        var items = rows.Select(r => JsonSerializer.Deserialize<T>(r.Json, jsonOptions)!).ToList();
         return new ReadModelPage<T>(items, more ? ReadModelContinuation.Encode(rows[^1].Key) : null);
     }
 
