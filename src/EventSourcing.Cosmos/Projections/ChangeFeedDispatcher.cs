@@ -1,4 +1,5 @@
 using EventSourcing.Cosmos.Documents;
+using EventSourcing.Cosmos.Projections.Dispatch;
 using EventSourcing.Cosmos.Projections.Generations;
 using EventSourcing.Projections;
 using EventSourcing.Serialization;
@@ -14,7 +15,7 @@ namespace EventSourcing.Cosmos.Projections;
 /// caller (the Functions CosmosDBTrigger or the change-feed processor) may acknowledge the batch; storage faults are
 /// retried until they pass or the call is cancelled, never skipped.
 /// </summary>
-public sealed partial class ChangeFeedDispatcher
+public sealed class ChangeFeedDispatcher
 {
     private readonly EventSerializer _serializer;
     private readonly IReadOnlyList<IProjection> _projections;
@@ -23,6 +24,9 @@ public sealed partial class ChangeFeedDispatcher
     private readonly ChangeFeedDispatcherOptions _options;
     private readonly ILogger _logger;
     private readonly GenerationResolver _generations;
+    private readonly StorageRetry _storage;
+    private readonly StreamDispatch _streams;
+    private readonly DeadLetterRetry _retry;
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastDispatchedTicks;
 
@@ -50,6 +54,11 @@ public sealed partial class ChangeFeedDispatcher
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxParallelStreams, 1, nameof(options));
         _logger = logger ?? NullLogger.Instance;
         _generations = new GenerationResolver(generations, _options.TimeProvider, _options.GenerationCacheDuration);
+        _storage = new StorageRetry(_options, _logger);
+        var applier = new DocumentApplier(_documents, _serializer, _options, _storage, _logger);
+        var parking = new DeadLetterParking(_deadLetters, _options, _storage, _logger);
+        _streams = new StreamDispatch(applier, parking, _logger);
+        _retry = new DeadLetterRetry(_deadLetters, _serializer, _storage, applier, parking, _logger);
         _projections = [.. projections];
         foreach (var projection in _projections)
         {
@@ -93,13 +102,13 @@ public sealed partial class ChangeFeedDispatcher
         if (streams.Count > 0)
         {
             var writing = await WritingAsync(cancellationToken);
-            var parked = await PersistAsync(ct => _deadLetters.GetParkedAsync(streams.Keys, ct), cancellationToken);
+            var parked = await _storage.RunAsync(ct => _deadLetters.GetParkedAsync(streams.Keys, ct), cancellationToken);
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelStreams, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(streams, parallel, async (stream, ct) =>
             {
-                var decoded = stream.Value.Select(Decode).ToList();
+                var decoded = stream.Value.Select(e => DecodedEvent.Decode(_serializer, _logger, e)).ToList();
                 foreach (var projection in writing)
-                    await DispatchStreamAsync(projection, decoded, parked.TryGetValue(new(projection.Name, stream.Key), out var first) ? first : null, ct);
+                    await _streams.DispatchAsync(projection, decoded, parked.TryGetValue(new(projection.Name, stream.Key), out var first) ? first : null, ct);
             });
         }
         Progressed();
@@ -111,7 +120,7 @@ public sealed partial class ChangeFeedDispatcher
         if (_generations.Source is null) return [.. _projections];
         var writing = new List<IProjection>(_projections.Count);
         foreach (var projection in _projections)
-            if (ProjectionGenerations.MainProcessorWrites(await PersistAsync(ct => _generations.GetAsync(projection.Name, ct), cancellationToken)))
+            if (ProjectionGenerations.MainProcessorWrites(await _storage.RunAsync(ct => _generations.GetAsync(projection.Name, ct), cancellationToken)))
                 writing.Add(projection);
         return writing;
     }
@@ -127,48 +136,27 @@ public sealed partial class ChangeFeedDispatcher
             .ToDictionary(g => g.Key, g => g.DistinctBy(e => e.StreamVersion).OrderBy(e => e.StreamVersion).ToList(), StringComparer.Ordinal);
     }
 
-    private async Task DispatchStreamAsync(IProjection projection, List<Decoded> events, long? parkedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-applies a projection's parked events, each stream in version order: those that now succeed (or turn out to
+    /// need nothing) are removed; a stream stops at its first event that fails again, which counts one more attempt,
+    /// and the rest of that stream stay parked behind it.
+    /// </summary>
+    /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
+    public async Task<DeadLetterRetryResult> RetryDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
     {
-        var items = events.Select(e => e.For(projection, _logger)).ToList();
-        for (var i = 0; i < items.Count;)
-        {
-            var item = items[i];
-            var version = item.Recorded.StreamVersion;
-            if (item.Ignored) { i++; continue; }
-            if (parkedAt is { } first && first <= version)
-            {
-                // Later events wait behind the parked one, so a retry replays the stream in order. (Equal: a redelivery of the parked event.)
-                if (first < version) await ParkAsync(projection, item.Recorded, Waiting(first), 0, cancellationToken);
-                i++;
-                continue;
-            }
-            if (item.Error is { } error)
-            {
-                await ParkAsync(projection, item.Recorded, error, 1, cancellationToken);
-                parkedAt = version;
-                i++;
-                continue;
-            }
-            if (item.Key is not { } key) { i++; continue; }
-
-            // Consecutive events for one document are applied together: one read and one write for the run.
-            var run = items.Skip(i).TakeWhile(x => !x.Ignored && x.Error is null && x.Key == key).ToList();
-            if (await ApplyRunAsync(projection, key, run, parked: false, cancellationToken) is { } failure)
-            {
-                await ParkAsync(projection, run[failure.Index].Recorded, failure.Error, 1, cancellationToken);
-                parkedAt = run[failure.Index].Recorded.StreamVersion;
-                i += failure.Index + 1;
-            }
-            else
-                i += run.Count;
-        }
+        var result = await _retry.RetryAsync(ProjectionOf(projection), projection, cancellationToken);
+        Progressed();
+        return result;
     }
+
+    /// <summary>The projection named <paramref name="name"/>.</summary>
+    /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
+    public IProjection ProjectionOf(string name) =>
+        _projections.FirstOrDefault(p => p.Name == name) ?? throw new UnknownProjectionException(name);
 
     private void Progressed()
     {
         Interlocked.Exchange(ref _lastDispatchedTicks, _options.TimeProvider.GetUtcNow().UtcTicks);
         Interlocked.Exchange(ref _progress, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
-
-    private static string Waiting(long first) => $"Waiting behind parked event at version {first}.";
 }
