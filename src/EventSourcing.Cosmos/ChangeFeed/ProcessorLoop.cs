@@ -1,3 +1,5 @@
+using EventSourcing.Cosmos.Diagnostics;
+using EventSourcing.Cosmos.Documents;
 using EventSourcing.Cosmos.Projections;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -26,6 +28,17 @@ internal static partial class ProcessorLoop
                 return Task.CompletedTask;
             })
             .Build();
+
+    /// <summary>
+    /// The handler a processor calls with each batch: it records the batch's charge and returns once
+    /// <paramref name="dispatcher"/> has applied or parked every event, so the lease is checkpointed only then.
+    /// </summary>
+    public static Container.ChangeFeedStreamHandler DispatchTo(ChangeFeedDispatcher dispatcher, ILogger logger) =>
+        async (context, changes, cancellationToken) =>
+        {
+            RequestCharges.Record(logger, "change-feed", context.LeaseToken, context.Headers.RequestCharge);
+            await dispatcher.DispatchAsync(CosmosJson.ReadPage<CommitDocument>(changes), cancellationToken);
+        };
 
     public static async Task RunAsync(ChangeFeedProcessor processor, TimeSpan restartDelay, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
