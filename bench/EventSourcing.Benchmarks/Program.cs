@@ -1,22 +1,14 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Running;
+using Benchmarks;
 using EventSourcing.Benchmarks.Appends;
 using EventSourcing.Benchmarks.Reads;
 
-// Usage: dotnet run -c Release --project bench/EventSourcing.Benchmarks -- appends | reads [BenchmarkDotNet options]
-switch (args.FirstOrDefault())
-{
-    case "appends":
-        await AppendThroughput.RunAsync();
-        break;
-    case "reads":
-        // Reports go next to the build output, not into whatever folder the command was run from.
-        var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
-        BenchmarkRunner.Run<StreamReadBenchmarks>(config, args[1..]);
-        break;
-    default:
-        Console.WriteLine("Usage: dotnet run -c Release --project bench/EventSourcing.Benchmarks -- <mode>");
-        Console.WriteLine("  appends  durable append throughput: group commit vs one commit per append (64 writers, 1,000 streams)");
-        Console.WriteLine("  reads    BenchmarkDotNet: read a 10,000-event stream, rehydrate it with and without a snapshot");
-        break;
-}
+// Usage: dotnet run -c Release --project bench/EventSourcing.Benchmarks -- <verb> [--quick] [BenchmarkDotNet options]
+// tools/benchmarks runs every verb `list` prints and writes their output to docs/benchmarks.md.
+Verb[] verbs =
+[
+    new("appends", "durable append throughput: group commit vs the same writer committing one append per transaction (64 writers, 1,000 streams)",
+        (quick, _) => AppendThroughput.RunAsync(quick)),
+    new("reads", "BenchmarkDotNet: read a 10,000-event stream, rehydrate it with and without a snapshot",
+        (quick, options) => StreamReadRun.RunAsync(quick, options)),
+];
+return await Verb.RunAsync(verbs, args, "bench/EventSourcing.Benchmarks");

@@ -15,8 +15,8 @@ public sealed record SqliteStoreOptions
     public bool DurableCommits { get; init; } = true;
 
     /// <summary>
-    /// Most appends committed together in one transaction and one fsync. 1 commits each append
-    /// on its own (the naive baseline the benchmarks compare against).
+    /// Most appends committed together in one transaction and one fsync. 1 makes the same writer commit each
+    /// append in its own transaction (what the append benchmark compares group commit against).
     /// </summary>
     public int MaxAppendsPerCommit { get; init; } = 512;
 

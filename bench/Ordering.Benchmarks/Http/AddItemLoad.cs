@@ -12,14 +12,13 @@ namespace Ordering.Benchmarks.Http;
 internal static class AddItemLoad
 {
     public const int Clients = 64;
-    public const int Orders = 1_000;
 
     /// <summary>Untimed: the orders the commands go to, created 64 at a time.</summary>
-    public static async Task<string[]> CreateOrdersAsync(HttpClient client, Uri baseAddress)
+    public static async Task<string[]> CreateOrdersAsync(HttpClient client, Uri baseAddress, int count)
     {
         var orders = new Uri(baseAddress, "/api/orders");
-        var orderIds = new string[Orders];
-        await Parallel.ForAsync(0, Orders, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (o, _) =>
+        var orderIds = new string[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (o, _) =>
         {
             var created = await client.PostExpectingAsync(orders, $$"""{"customerId":"bench-{{o % 100:D3}}","currency":"EUR"}""", HttpStatusCode.Created);
             orderIds[o] = created["orderId"]!.GetValue<string>();

@@ -11,23 +11,23 @@ namespace Ordering.Benchmarks.Http;
 /// </summary>
 internal static class CommandPieces
 {
-    public static async Task PrintAsync(HttpClient client, TimeShares shares, LoadRun full)
+    public static async Task PrintAsync(HttpClient client, CommandLoad load, TimeShares shares, LoadRun full)
     {
         Print($"Where the time goes (same load, fresh backend each):");
         LoadRun noFollowers;
         await using (var backend = await InProcessBackend.StartAsync(InProcessBackend.WithoutFeedFollowers))
         {
-            var orderIds = await CreateOrdersAsync(client, backend.BaseAddress);
-            noFollowers = await CommandThroughput.MeasureAsync("  HTTP, no projections or saga trigger following", shares,
+            var orderIds = await CreateOrdersAsync(client, backend.BaseAddress, load.Orders);
+            noFollowers = await CommandThroughput.MeasureAsync("  HTTP, no projections or saga trigger following", load, shares,
                 phase => OverHttp(client, backend.BaseAddress, orderIds, phase));
         }
 
         LoadRun inProcess;
         await using (var backend = await InProcessBackend.StartAsync(InProcessBackend.WithoutFeedFollowers))
         {
-            var orderIds = await CreateOrdersAsync(client, backend.BaseAddress);
+            var orderIds = await CreateOrdersAsync(client, backend.BaseAddress, load.Orders);
             var commands = backend.Services.GetRequiredService<OrderingCommands>();
-            inProcess = await CommandThroughput.MeasureAsync("  OrderingCommands.AddItemAsync in process, no HTTP, no followers", shares,
+            inProcess = await CommandThroughput.MeasureAsync("  OrderingCommands.AddItemAsync in process, no HTTP, no followers", load, shares,
                 phase => InProcess(commands, orderIds, phase));
         }
 

@@ -14,13 +14,15 @@ namespace Ordering.Benchmarks.Sagas;
 internal static class SagaThroughput
 {
     private const int Flows = 64;
-    private const int Orders = 2_000;
-    private const int WarmupOrders = 128;
+    // Quick: a smoke run that proves the flows complete; its rate and latencies are not comparable.
+    private const int FullOrders = 2_000, QuickOrders = 200;
+    private const int FullWarmupOrders = 128, QuickWarmupOrders = 64;
     private static readonly string[] Skus = ["bench-a", "bench-b", "bench-c", "bench-d"];
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(bool quick)
     {
-        Print($"Checkout sagas end to end: {Orders:N0} one-line orders over {Skus.Length} SKUs, {Flows} concurrent flows (checkout, confirm payment, poll every 20 ms); {Environment.ProcessorCount} cores.");
+        var (orderCount, warmupCount) = quick ? (QuickOrders, QuickWarmupOrders) : (FullOrders, FullWarmupOrders);
+        Print($"Checkout sagas end to end: {orderCount:N0} one-line orders over {Skus.Length} SKUs, {Flows} concurrent flows (checkout, confirm payment, poll every 20 ms); {Environment.ProcessorCount} cores{(quick ? "; QUICK run" : "")}.");
         using var client = BenchHttp.CreateClient(Flows * 2);
         // Nothing may time out while the runner is busy: the figure is of sagas that were paid.
         await using var backend = await InProcessBackend.StartAsync(TimedSagaClient.Install, "--Checkout:PaymentTimeout", "00:05:00");
@@ -28,8 +30,8 @@ internal static class SagaThroughput
 
         foreach (var sku in Skus)
             await client.PostExpectingAsync(new Uri(backend.BaseAddress, $"/api/inventory/{sku}/restock"), """{"quantity":1000000}""", HttpStatusCode.OK);
-        var warmup = await CreateOrdersAsync(client, backend.BaseAddress, WarmupOrders);
-        var orders = await CreateOrdersAsync(client, backend.BaseAddress, Orders);
+        var warmup = await CreateOrdersAsync(client, backend.BaseAddress, warmupCount);
+        var orders = await CreateOrdersAsync(client, backend.BaseAddress, orderCount);
         var flow = new CheckoutFlow(client, backend.BaseAddress);
 
         // Untimed warm-up: JIT, connections and the saga runner's first rounds are not what we measure.
