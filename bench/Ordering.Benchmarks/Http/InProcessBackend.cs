@@ -47,13 +47,31 @@ internal sealed class InProcessBackend : IAsyncDisposable
         return backend;
     }
 
-    /// <summary>Leaves out the host's background services (projection worker, saga trigger and runner): the command path alone.</summary>
+    /// <summary>
+    /// Leaves out the backend's own background services (projection worker, saga trigger and runner, wherever the
+    /// composition root takes them from), keeping ASP.NET Core's: the command path alone. Says which it left out, and
+    /// fails if it found none, so a change in the host's wiring cannot make this figure quietly include the followers.
+    /// </summary>
     public static void WithoutFeedFollowers(IServiceCollection services)
     {
-        var backendAssembly = typeof(OrderingBackend).Assembly;
-        foreach (var follower in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == backendAssembly).ToList())
-            services.Remove(follower);
+        var followers = services.Where(d => d.ServiceType == typeof(IHostedService) && !d.IsKeyedService && !IsFramework(Implementation(d))).ToList();
+        if (followers.Count == 0)
+            throw new InvalidOperationException("The backend registers no background service of its own to leave out: the host's wiring changed, see InProcessBackend.WithoutFeedFollowers.");
+        foreach (var follower in followers) services.Remove(follower);
+        Report.Print($"  (left out: {string.Join(", ", followers.Select(Describe))})");
     }
+
+    // A factory registration names no type; the lambda's declaring type says which assembly registered it.
+    private static Type? Implementation(ServiceDescriptor d) =>
+        d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.DeclaringType;
+
+    private static string Describe(ServiceDescriptor d) =>
+        d.ImplementationFactory?.Method.DeclaringType is { } declaring
+            ? $"a factory in {(declaring.IsNested ? declaring.DeclaringType!.Name : declaring.Name)}"
+            : Implementation(d)?.Name ?? "?";
+
+    private static bool IsFramework(Type? type) =>
+        type?.Assembly.GetName().Name is { } name && (name.StartsWith("Microsoft.", StringComparison.Ordinal) || name.StartsWith("System.", StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()
     {
