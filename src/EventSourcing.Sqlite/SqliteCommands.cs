@@ -21,6 +21,14 @@ internal static class SqliteCommands
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs one statement on a pooled connection of its own.</summary>
+    public static async Task ExecuteAsync(this SqliteDatabase database, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = database.OpenConnection();
+        using var command = connection.Command(null, sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static DateTimeOffset Instant(this SqliteDataReader row, int ordinal) => new(row.GetInt64(ordinal), TimeSpan.Zero);
 
     /// <summary>True when no transaction is open on the connection (SQLite's autocommit mode).</summary>

@@ -8,64 +8,63 @@ namespace EventSourcing.Sqlite.Sagas;
 /// The embedded runner's bookkeeping in a small file of its own: which instances may still run, and how far each
 /// feed subscription (the saga triggers) has read and what it parked. Histories themselves are event streams in the event store.
 /// </summary>
-public sealed partial class SqliteSagaStore : ISagaInstanceIndex, ISubscriptionCheckpoints, IReportsConnectionSettings, IDisposable
+// The file and its lifetime live here; each table has a type of its own: RunningSagaRows, CheckpointRows and
+// SubscriptionDeadLetterRows. One object serves all three interfaces so hosts register one file.
+public sealed class SqliteSagaStore : ISagaInstanceIndex, ISubscriptionCheckpoints, ISubscriptionDeadLetterStore, IReportsConnectionSettings, IDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly RunningSagaRows _running;
+    private readonly CheckpointRows _checkpoints;
+    private readonly SubscriptionDeadLetterRows _deadLetters;
+
+    /// <summary>Opens (creating if needed) the database file at <paramref name="databasePath"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
+    public SqliteSagaStore(string databasePath)
+    {
+        _database = SqliteDatabase.Open(databasePath, durable: true, Migrate, "saga store");
+        _running = new RunningSagaRows(_database);
+        _checkpoints = new CheckpointRows(_database);
+        _deadLetters = new SubscriptionDeadLetterRows(_database);
+    }
+
+    /// <inheritdoc />
+    public Task AddAsync(string instanceId, string orchestrator, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        _running.AddAsync(instanceId, orchestrator, at, cancellationToken);
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string instanceId, CancellationToken cancellationToken = default) => _running.RemoveAsync(instanceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetRunningAsync(CancellationToken cancellationToken = default) => _running.GetRunningAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> GetAsync(string subscription, CancellationToken cancellationToken = default) => _checkpoints.GetAsync(subscription, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveAsync(string subscription, long position, CancellationToken cancellationToken = default) =>
+        _checkpoints.SaveAsync(subscription, position, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, Guid>> GetParkedKeysAsync(
+        string subscription, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        _deadLetters.GetParkedKeysAsync(subscription, keys, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ParkAsync(SubscriptionDeadLetter letter, CancellationToken cancellationToken = default) => _deadLetters.ParkAsync(letter, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ReleaseAsync(SubscriptionDeadLetter letter, CancellationToken cancellationToken = default) => _deadLetters.ReleaseAsync(letter, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SubscriptionDeadLetter>> ListAsync(string subscription, CancellationToken cancellationToken = default) =>
+        _deadLetters.ListAsync(subscription, cancellationToken);
 
     Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ConnectionSettings>>([_database.ReadSettings("saga store and subscription checkpoints")]);
 
-    /// <exception cref="InvalidOperationException">Another store instance or process has the file open.</exception>
-    public SqliteSagaStore(string databasePath) =>
-        _database = SqliteDatabase.Open(databasePath, durable: true, Migrate, "saga store");
-
-    public Task AddAsync(string instanceId, string orchestrator, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("INSERT INTO running_sagas (instance_id, orchestrator, added_at) VALUES ($id, $name, $at) ON CONFLICT DO NOTHING",
-            cancellationToken, ("$id", instanceId), ("$name", orchestrator), ("$at", at.UtcTicks));
-
-    public Task RemoveAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("DELETE FROM running_sagas WHERE instance_id = $id", cancellationToken, ("$id", instanceId));
-
-    public async Task<IReadOnlyList<string>> GetRunningAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = _database.OpenConnection();
-        using var command = connection.Command(null, "SELECT instance_id FROM running_sagas ORDER BY added_at");
-        using var rows = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await rows.ReadAsync(cancellationToken)) ids.Add(rows.GetString(0));
-        return ids;
-    }
-
-    public async Task<long> GetAsync(string subscription, CancellationToken cancellationToken = default)
-    {
-        await using var connection = _database.OpenConnection();
-        using var command = connection.Command(null, "SELECT position FROM checkpoints WHERE subscription = $name", ("$name", subscription));
-        return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
-    }
-
-    public Task SaveAsync(string subscription, long position, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("INSERT INTO checkpoints (subscription, position) VALUES ($name, $position) ON CONFLICT (subscription) DO UPDATE SET position = MAX(position, excluded.position)",
-            cancellationToken, ("$name", subscription), ("$position", position));
-
     /// <summary>Closes the pooled connections of the file and releases its lock.</summary>
     public void Dispose() => _database.Dispose();
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        await using var connection = _database.OpenConnection();
-        using var command = connection.Command(null, sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Migrate(SqliteConnection connection) => connection.Run("""
-        CREATE TABLE IF NOT EXISTS running_sagas (
-            instance_id  TEXT PRIMARY KEY,
-            orchestrator TEXT NOT NULL,
-            added_at     INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS checkpoints (
-            subscription TEXT PRIMARY KEY,
-            position     INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        """ + DeadLetterTable);
+    private static void Migrate(SqliteConnection connection) =>
+        connection.Run(RunningSagaRows.Schema + CheckpointRows.Schema + SubscriptionDeadLetterRows.Schema);
 }

@@ -4,12 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace EventSourcing.Sqlite.Sagas;
 
-/// <summary>The feed subscriptions' dead letters, beside their checkpoints.</summary>
-public sealed partial class SqliteSagaStore : ISubscriptionDeadLetterStore
+/// <summary>The feed subscriptions' dead letters, beside their checkpoints; each row keeps the whole event so a retry needs nothing else.</summary>
+internal sealed class SubscriptionDeadLetterRows(SqliteDatabase database) : ISubscriptionDeadLetterStore
 {
-    private const string DeadLetterColumns = $"subscription, key, {DeadLetterEventColumns.Names}, error, attempts, parked_at";
+    private const string Columns = $"subscription, key, {DeadLetterEventColumns.Names}, error, attempts, parked_at";
 
-    private const string DeadLetterTable = """
+    public const string Schema = """
         CREATE TABLE IF NOT EXISTS subscription_dead_letters (
             subscription    TEXT NOT NULL,
             key             TEXT NOT NULL,
@@ -36,7 +36,7 @@ public sealed partial class SqliteSagaStore : ISubscriptionDeadLetterStore
         ArgumentNullException.ThrowIfNull(keys);
         var parked = new Dictionary<string, Guid>(StringComparer.Ordinal);
         if (keys.Count == 0) return parked;
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         // The first of each key in feed order; SQLite's bare columns beside MIN() come from the row holding the minimum.
         using var command = connection.Command(null,
             """
@@ -53,15 +53,15 @@ public sealed partial class SqliteSagaStore : ISubscriptionDeadLetterStore
     public async Task ParkAsync(SubscriptionDeadLetter letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        var parameters = DeadLetterColumns.Split(", ").Select(c => "$" + c).ToArray();
+        var parameters = Columns.Split(", ").Select(c => "$" + c).ToArray();
         object[] values =
         [
             letter.Subscription, letter.Key, .. DeadLetterEventColumns.Values(letter.Event), letter.Error, letter.Attempts, letter.ParkedAt.UtcTicks,
         ];
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         using var command = connection.Command(null,
             $"""
-            INSERT INTO subscription_dead_letters ({DeadLetterColumns}) VALUES ({string.Join(", ", parameters)})
+            INSERT INTO subscription_dead_letters ({Columns}) VALUES ({string.Join(", ", parameters)})
             ON CONFLICT (subscription, event_id) DO UPDATE SET
                 key = excluded.key, error = excluded.error, attempts = excluded.attempts, parked_at = excluded.parked_at
             """,
@@ -72,16 +72,16 @@ public sealed partial class SqliteSagaStore : ISubscriptionDeadLetterStore
     public Task ReleaseAsync(SubscriptionDeadLetter letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        return ExecuteAsync("DELETE FROM subscription_dead_letters WHERE subscription = $subscription AND event_id = $id", cancellationToken,
+        return database.ExecuteAsync("DELETE FROM subscription_dead_letters WHERE subscription = $subscription AND event_id = $id", cancellationToken,
             ("$subscription", letter.Subscription), ("$id", letter.Event.EventId.ToByteArray()));
     }
 
     public async Task<IReadOnlyList<SubscriptionDeadLetter>> ListAsync(string subscription, CancellationToken cancellationToken = default)
     {
         const int after = 2 + DeadLetterEventColumns.Count;
-        await using var connection = _database.OpenConnection();
+        await using var connection = database.OpenConnection();
         using var command = connection.Command(null,
-            $"SELECT {DeadLetterColumns} FROM subscription_dead_letters WHERE subscription = $subscription ORDER BY position, timestamp",
+            $"SELECT {Columns} FROM subscription_dead_letters WHERE subscription = $subscription ORDER BY position, timestamp",
             ("$subscription", subscription));
         var letters = new List<SubscriptionDeadLetter>();
         using var row = await command.ExecuteReaderAsync(cancellationToken);
