@@ -41,5 +41,5 @@ public sealed class FeedSubscriptions(
         deadLetters.ListAsync(name, cancellationToken);
 
     public Task<DeadLetterRetryResult> RetryDeadLettersAsync(string name, Func<RecordedEvent, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
-        KeyedDelivery.RetryDeadLettersAsync(name, handle, deadLetters, _delivery.TimeProvider, _logger, cancellationToken);
+        SubscriptionDeadLetterRetry.RetryAsync(name, handle, deadLetters, _delivery.TimeProvider, _logger, cancellationToken);
 }

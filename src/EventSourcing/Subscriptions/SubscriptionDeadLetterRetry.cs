@@ -4,14 +4,18 @@ using Microsoft.Extensions.Logging;
 
 namespace EventSourcing.Subscriptions;
 
-public static partial class KeyedDelivery
+/// <summary>
+/// Hands a subscription's parked events to its handler again once what made them fail is fixed, keeping each key's
+/// events in feed order, as <see cref="KeyedDelivery"/> parked them.
+/// </summary>
+public static partial class SubscriptionDeadLetterRetry
 {
     /// <summary>
     /// Hands a subscription's parked events to the handler again, each key in feed order, one try each: those that now
     /// pass are removed; a key stops at its first event that fails again, which counts one more attempt, and the rest
     /// of that key stay parked behind it.
     /// </summary>
-    public static async Task<DeadLetterRetryResult> RetryDeadLettersAsync(
+    public static async Task<DeadLetterRetryResult> RetryAsync(
         string subscription, Func<RecordedEvent, CancellationToken, Task> handle, ISubscriptionDeadLetterStore deadLetters, TimeProvider time, ILogger logger,
         CancellationToken cancellationToken)
     {
