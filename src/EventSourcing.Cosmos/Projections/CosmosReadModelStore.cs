@@ -16,12 +16,13 @@ namespace EventSourcing.Cosmos.Projections;
 /// generation (see <see cref="GenerationResolver"/> for how stale that may be); the dispatcher's loads and writes name
 /// the physical generation themselves.
 /// </summary>
-public sealed partial class CosmosReadModelStore : IReadModelStore, IReadModelDocuments, IProjectionGenerations
+public sealed class CosmosReadModelStore : IReadModelStore, IReadModelDocuments, IProjectionGenerations
 {
     private readonly Container _container;
     private readonly JsonSerializerOptions _json;
     private readonly CosmosCalls _calls;
     private readonly GenerationResolver _generations;
+    private readonly GenerationDocuments _generationDocuments;
 
     /// <param name="jsonOptions">How documents deserialize on reads: the event serializer's options they were written with.</param>
     /// <param name="time">The clock of the generations cache.</param>
@@ -32,6 +33,7 @@ public sealed partial class CosmosReadModelStore : IReadModelStore, IReadModelDo
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _json = jsonOptions ?? EventSerializer.DefaultOptions;
         _calls = CosmosCalls.Create(retry, logger);
+        _generationDocuments = new GenerationDocuments(_container, _calls);
         _generations = new GenerationResolver(this, time);
     }
 
@@ -85,4 +87,10 @@ public sealed partial class CosmosReadModelStore : IReadModelStore, IReadModelDo
         CosmosCalls.EnsureSuccess(response, "write-read-model", id);
         return true;
     }
+
+    public Task<StoredGenerations> GetGenerationsAsync(string projection, CancellationToken cancellationToken = default) =>
+        _generationDocuments.GetAsync(projection, cancellationToken);
+
+    public Task<bool> TryWriteGenerationsAsync(GenerationsRecord record, string? etag, CancellationToken cancellationToken = default) =>
+        _generationDocuments.TryWriteAsync(record, etag, cancellationToken);
 }

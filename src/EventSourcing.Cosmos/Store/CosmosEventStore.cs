@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Net;
 using EventSourcing.Cosmos.Diagnostics;
-using EventSourcing.Cosmos.Documents;
 using EventSourcing.Cosmos.Resilience;
 using EventSourcing.Store;
 using Microsoft.Azure.Cosmos;
@@ -20,6 +18,9 @@ public sealed partial class CosmosEventStore : IEventStore
     private readonly Container _events;
     private readonly CosmosEventStoreOptions _options;
     private readonly CosmosCalls _calls;
+    private readonly TipReader _tips;
+    private readonly CommitReader _commits;
+    private readonly BatchWriter _batches;
 
     /// <param name="events">The events container (partition key <c>/streamId</c>).</param>
     public CosmosEventStore(Container events, CosmosEventStoreOptions? options = null, ILogger<CosmosEventStore>? logger = null)
@@ -28,6 +29,9 @@ public sealed partial class CosmosEventStore : IEventStore
         _options = options ?? new CosmosEventStoreOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAppendRounds, 1, nameof(options));
         _calls = CosmosCalls.Create(_options.Retry, logger);
+        _tips = new TipReader(events, _calls);
+        _commits = new CommitReader(events, _calls, _tips);
+        _batches = new BatchWriter(events, _calls);
         Snapshots = new CosmosSnapshotStore(events, _calls);
         Correlations = new CosmosCorrelationIndex(events, _calls);
     }
@@ -58,7 +62,7 @@ public sealed partial class CosmosEventStore : IEventStore
             while (true)
             {
                 round++;
-                var (tip, session) = await ReadTipAsync(streamId, charge, cancellationToken);
+                var (tip, session) = await _tips.ReadAsync(streamId, charge, cancellationToken);
                 var current = tip?.Version ?? 0;
                 var found = EventIdLookup.NotLookedUp(batch.Length);
                 if (lookUp || !expectedVersion.IsSatisfiedBy(current))
@@ -76,7 +80,7 @@ public sealed partial class CosmosEventStore : IEventStore
                 }
 
                 var plan = BatchPlan.Create(streamId, tip, batch, _options.TimeProvider.GetUtcNow(), _options.Limits);
-                if (await WriteAsync(plan, ambiguity, charge, cancellationToken) == BatchOutcome.Committed) return plan.Result;
+                if (await _batches.WriteAsync(plan, ambiguity, charge, cancellationToken) == BatchOutcome.Committed) return plan.Result;
                 // Another writer moved the tip, or this append's first event is stored already (a retry): look, then decide again.
                 lookUp = true;
                 if (round >= _options.MaxAppendRounds)
@@ -85,7 +89,7 @@ public sealed partial class CosmosEventStore : IEventStore
         }
         catch (Exception e) when (ambiguity.MayHaveCommitted && !IsCallerCancellation(e, cancellationToken) && e is not AppendOutcomeUnknownException)
         {
-            throw OutcomeUnknown(streamId, e.Message, e);
+            throw BatchWriter.OutcomeUnknown(streamId, e.Message, e);
         }
         catch (Exception e) when (!ambiguity.MayHaveCommitted && IsUnavailable(e, cancellationToken))
         {
@@ -101,19 +105,12 @@ public sealed partial class CosmosEventStore : IEventStore
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         StreamId.Validate(streamId);
-        return (await ReadTipAsync(streamId, new Charge(), cancellationToken)).Tip?.Version ?? 0;
+        return (await _tips.ReadAsync(streamId, new Charge(), cancellationToken)).Tip?.Version ?? 0;
     }
 
-    private async Task<(StreamTip? Tip, string? Session)> ReadTipAsync(string streamId, Charge charge, CancellationToken cancellationToken)
-    {
-        using var response = await _calls.SendAsync("read-tip", streamId,
-            ct => _events.ReadItemStreamAsync(DocumentKinds.TipId, new PartitionKey(streamId), cancellationToken: ct), charge, cancellationToken);
-        if (CosmosCalls.IsNotFound(response)) return (null, response.Headers.Session);
-        CosmosCalls.EnsureSuccess(response, "read-tip", streamId);
-        var tip = await JsonSerializer.DeserializeAsync<TipDocument>(response.Content, CosmosJson.Options, cancellationToken)
-            ?? throw new JsonException($"The tip of '{streamId}' is empty.");
-        return (new StreamTip(tip.Version, tip.Timestamp, response.Headers.ETag), response.Headers.Session);
-    }
+    /// <summary>Reads within the stream's partition, a page of commits at a time, stopping once it has enough events.</summary>
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, StreamReadOptions options, CancellationToken cancellationToken = default) =>
+        _commits.ReadAsync(streamId, options, cancellationToken);
 
     private async Task<StoredEventLocation?[]> FindEventIdsAsync(
         string streamId, EventData[] batch, string? session, Charge charge, CancellationToken cancellationToken)
@@ -126,48 +123,6 @@ public sealed partial class CosmosEventStore : IEventStore
             () => _events.GetItemQueryStreamIterator(query, null, options), charge, cancellationToken);
         return EventIdLookup.Align(batch, rows);
     }
-
-    private async Task<BatchOutcome> WriteAsync(BatchPlan plan, BatchAmbiguity ambiguity, Charge charge, CancellationToken cancellationToken)
-    {
-        using var response = await _calls.SendBatchAsync("append", plan.StreamId, async ct =>
-        {
-            var batch = _events.CreateTransactionalBatch(new PartitionKey(plan.StreamId)).CreateItemStream(new MemoryStream(plan.Commit, writable: false));
-            batch = plan.TipETag is null
-                ? batch.CreateItemStream(new MemoryStream(plan.Tip, writable: false))
-                : batch.ReplaceItemStream(DocumentKinds.TipId, new MemoryStream(plan.Tip, writable: false),
-                    new TransactionalBatchItemRequestOptions { IfMatchEtag = plan.TipETag });
-            try
-            {
-                var answer = await batch.ExecuteAsync(ct);
-                if (BatchOutcomes.IsAmbiguous(answer.StatusCode)) ambiguity.Unanswered();
-                return answer;
-            }
-            catch
-            {
-                // A timeout or a broken connection after the request left: the batch may have run.
-                ambiguity.Unanswered();
-                throw;
-            }
-        }, charge, cancellationToken);
-
-        var (outcome, cause) = BatchOutcomes.Classify(response.StatusCode, response.Select(r => r.StatusCode));
-        switch (outcome)
-        {
-            case BatchOutcome.Unknown:
-                throw OutcomeUnknown(plan.StreamId, $"Cosmos DB answered {(int)cause} ({response.ErrorMessage})", null);
-            case BatchOutcome.Failed when cause == HttpStatusCode.TooManyRequests:
-                throw new StoreUnavailableException($"Cosmos DB throttled the append to '{plan.StreamId}' (429) beyond its retries; nothing was written.");
-            case BatchOutcome.Failed:
-                throw new CosmosException($"The append to '{plan.StreamId}' failed with {(int)cause}: {response.ErrorMessage}",
-                    cause, 0, response.ActivityId, response.RequestCharge);
-            default:
-                return outcome;
-        }
-    }
-
-    private static AppendOutcomeUnknownException OutcomeUnknown(string streamId, string what, Exception? inner) =>
-        new(streamId, $"The append to '{streamId}' may or may not have committed: {what}. Retry the same append (same event ids) " +
-            "or the same request (same Idempotency-Key); one that committed is recognised, not written twice.", inner);
 
     private static bool IsCallerCancellation(Exception e, CancellationToken cancellationToken) =>
         e is OperationCanceledException && cancellationToken.IsCancellationRequested;
