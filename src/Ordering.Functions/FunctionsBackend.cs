@@ -20,7 +20,7 @@ using Microsoft.Extensions.Logging;
 using Ordering.Contracts;
 using Ordering.Functions.ChangeFeed;
 using Ordering.Http;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 using Ordering.ReadModels;
 
 namespace Ordering.Functions;

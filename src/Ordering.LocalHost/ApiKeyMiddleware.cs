@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 
 namespace Ordering.LocalHost;
 

@@ -1,3 +1,5 @@
+using EventSourcing.Http.Endpoints;
+using EventSourcing.Http.Reads;
 using EventSourcing.Catalog;
 using EventSourcing.Projections;
 using EventSourcing.Sagas;
@@ -5,7 +7,7 @@ using EventSourcing.Store;
 using EventSourcing.Subscriptions;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 using Ordering.ReadModels;
 
 namespace Ordering.LocalHost;
@@ -112,17 +114,17 @@ internal static class ApiRoutes
             // No 404: an id no event carries is an empty trace.
             .Produces<CorrelatedEvents>().Problem(StatusCodes.Status400BadRequest).Problem(StatusCodes.Status401Unauthorized)
             .Problem(StatusCodes.Status503ServiceUnavailable);
-        operations.MapGet("/projections", OperationsEndpoints.Projections)
+        operations.MapGet("/projections", ProjectionEndpoints.Projections)
             .WithName("listProjections").WithSummary("List the projections with their version, checkpoint and lag")
             .Query<IReadOnlyList<ProjectionStatus>>();
-        operations.MapPost("/projections/{name}/rebuild", OperationsEndpoints.Rebuild)
+        operations.MapPost("/projections/{name}/rebuild", ProjectionEndpoints.Rebuild)
             .WithName("rebuildProjection").WithSummary("Rebuild a projection into a new version while the old one serves")
             .Command<ProjectionRebuildStarted>(StatusCodes.Status202Accepted)
             .Problem(StatusCodes.Status501NotImplemented); // where the host cannot rebuild (the Functions app on Cosmos)
-        operations.MapGet("/projections/{name}/deadletters", OperationsEndpoints.DeadLetters)
+        operations.MapGet("/projections/{name}/deadletters", ProjectionEndpoints.DeadLetters)
             .WithName("listProjectionDeadLetters").WithSummary("List the events a projection failed on")
             .Query<IReadOnlyList<DeadLetter>>();
-        operations.MapPost("/projections/{name}/deadletters/retry", OperationsEndpoints.RetryDeadLetters)
+        operations.MapPost("/projections/{name}/deadletters/retry", ProjectionEndpoints.RetryDeadLetters)
             .WithName("retryProjectionDeadLetters").WithSummary("Apply a projection's parked events again")
             .Command<DeadLetterRetryResult>();
         operations.MapGet("/subscriptions/{name}/deadletters", SubscriptionEndpoints.DeadLetters)
@@ -137,7 +139,7 @@ internal static class ApiRoutes
                 "(draft 2020-12) of the data as stored, an example, and one line of what the fact means. Open: no key needed. The same " +
                 "schemas are committed in docs/events/.")
             .Produces<EventCatalog>();
-        operations.MapGet("/health", OperationsEndpoints.Health)
+        operations.MapGet("/health", HealthEndpoints.Check)
             .WithName("getHealth").WithSummary("Liveness and readiness: can the store be read and written")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
     }

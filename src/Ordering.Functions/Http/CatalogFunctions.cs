@@ -1,8 +1,9 @@
+using EventSourcing.Http.Endpoints;
 using EventSourcing.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Ordering.Http.Endpoints;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 

@@ -1,3 +1,5 @@
+using EventSourcing.Http.Endpoints;
+using EventSourcing.Http.Reads;
 using EventSourcing.Durable;
 using EventSourcing.Projections;
 using EventSourcing.Store;
@@ -7,7 +9,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 
@@ -44,20 +46,20 @@ public sealed class OperationsFunctions(
 
     [Function("Projections")]
     public Task<IResult> Projections([HttpTrigger(AuthorizationLevel.Function, "get", Route = "projections")] HttpRequest request) =>
-        OperationsEndpoints.Projections(request, api, projections);
+        ProjectionEndpoints.Projections(request, api, projections);
 
     [Function("RebuildProjection")]
     public Task<IResult> Rebuild([HttpTrigger(AuthorizationLevel.Function, "post", Route = "projections/{name}/rebuild")] HttpRequest request, string name) =>
-        OperationsEndpoints.Rebuild(request, name, api, projections);
+        ProjectionEndpoints.Rebuild(request, name, api, projections);
 
     [Function("DeadLetters")]
     public Task<IResult> DeadLetters([HttpTrigger(AuthorizationLevel.Function, "get", Route = "projections/{name}/deadletters")] HttpRequest request, string name) =>
-        OperationsEndpoints.DeadLetters(request, name, api, projections);
+        ProjectionEndpoints.DeadLetters(request, name, api, projections);
 
     [Function("RetryDeadLetters")]
     public Task<IResult> RetryDeadLetters(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "projections/{name}/deadletters/retry")] HttpRequest request, string name) =>
-        OperationsEndpoints.RetryDeadLetters(request, name, api, projections);
+        ProjectionEndpoints.RetryDeadLetters(request, name, api, projections);
 
     [Function("OpenApiDocument")]
     public static IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
@@ -65,5 +67,5 @@ public sealed class OperationsFunctions(
 
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        OperationsEndpoints.Health(request, api, store);
+        HealthEndpoints.Check(request, api, store);
 }

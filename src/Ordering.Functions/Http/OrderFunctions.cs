@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 

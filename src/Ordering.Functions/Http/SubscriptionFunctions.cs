@@ -1,3 +1,4 @@
+using EventSourcing.Http.Endpoints;
 using EventSourcing.Cosmos.Subscriptions;
 using EventSourcing.Durable;
 using EventSourcing.Serialization;
@@ -7,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Ordering.Checkout;
 using Ordering.Http.Endpoints;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 

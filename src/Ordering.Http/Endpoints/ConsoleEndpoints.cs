@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 using Ordering.OperatorConsole;
 
 namespace Ordering.Http.Endpoints;

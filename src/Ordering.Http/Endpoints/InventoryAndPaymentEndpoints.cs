@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Ordering.Application;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Http.Endpoints;
 

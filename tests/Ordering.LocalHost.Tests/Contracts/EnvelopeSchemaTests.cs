@@ -1,3 +1,4 @@
+using EventSourcing.Http.Reads;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,7 +11,7 @@ using EventSourcing.Tests.Support;
 using Ordering.Contracts;
 using Ordering.Application;
 using Ordering.Contracts.Orders;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 using Ordering.LocalHost.Tests.InProcess;
 using Ordering.LocalHost.Tests.Support;
 

@@ -3,7 +3,7 @@ using EventSourcing.Idempotency;
 using EventSourcing.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Ordering.Http.Pipeline;
+using EventSourcing.Http.Pipeline;
 using Ordering.LocalHost.Tests.Scenarios;
 using Ordering.LocalHost.Tests.Support;
 
