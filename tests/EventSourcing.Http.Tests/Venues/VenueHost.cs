@@ -1,10 +1,8 @@
 using EventSourcing.Deciders;
+using EventSourcing.Hosting;
 using EventSourcing.Http.Endpoints;
 using EventSourcing.Http.Pipeline;
-using EventSourcing.Idempotency;
 using EventSourcing.Serialization;
-using EventSourcing.Sqlite;
-using EventSourcing.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace EventSourcing.Http.Tests.Venues;
 
 /// <summary>
-/// A host of the venue domain as a team would write one: its stores, <see cref="EventSourcingHttp.AddEventSourcingHttp"/>,
+/// A host of the venue domain as a team would write one: the building blocks on SQLite, <see cref="EventSourcingHttp.AddEventSourcingHttp"/>,
 /// its own routes through the <see cref="ApiPipeline"/> and two of the library's domain-free endpoints. Served by Kestrel on
 /// a loopback port, so the tests speak real HTTP.
 /// </summary>
@@ -41,11 +39,8 @@ internal sealed class VenueHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var services = builder.Services;
-        services.AddSingleton(_ => SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = Path.Combine(directory, "events.db") }));
-        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(directory, "requests.db")));
-        services.AddSingleton(sp => new AggregateStore(
-            sp.GetRequiredService<IEventStore>(), new EventSerializer(new EventTypeMap().Register<SeatsReserved>("SeatsReserved"))));
+        services.AddEventSourcing(builder.Configuration, new EventTypeMap().Register<SeatsReserved>("SeatsReserved"))
+            .UseSqlite(sqlite => sqlite.DataDirectory = directory);
         services.AddSingleton(sp => new CommandHandler<ReserveSeats, SeatsReserved, VenueState>(sp.GetRequiredService<AggregateStore>(), Venue.Decider));
         services.AddEventSourcingHttp(options);
 
