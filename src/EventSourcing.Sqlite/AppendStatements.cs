@@ -161,9 +161,3 @@ internal sealed class AppendStatements : IDisposable
             command.Dispose();
     }
 }
-
-/// <summary>An append waiting for the next group commit.</summary>
-internal sealed record PendingAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<EventData> Events) : WriterRequest
-{
-    public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}

@@ -4,9 +4,6 @@ using EventSourcing.Serialization;
 
 namespace EventSourcing.Catalog;
 
-/// <summary>The events one serializer writes and reads, with what a catalog says of each.</summary>
-public sealed record EventCatalogSource(EventSerializer Serializer, EventDescriptions Descriptions);
-
 /// <summary>
 /// Builds an <see cref="EventCatalog"/> from event type maps: for every declared stored name, every schema version from
 /// 1 to the current one, a JSON Schema of what the serializer writes for the type (<see cref="WrittenJsonSchema"/>), and
@@ -78,6 +75,3 @@ public static class EventCatalogGenerator
         return new EventCatalogEntry(name, version, current, description.Meaning, SchemaFileName(name, version), schema, example);
     }
 }
-
-/// <summary>An event catalog cannot be built: something declared is not described, or something described is not declared.</summary>
-public sealed class IncompleteEventCatalogException(string message) : Exception(message);

@@ -6,9 +6,6 @@ using EventSourcing.Store;
 
 namespace EventSourcing.Deciders;
 
-/// <summary>A stream's folded state and the version it reflects (0: the stream has no events).</summary>
-public sealed record LoadedState<TState>(TState State, long Version);
-
 /// <summary>
 /// Loads state by folding events (from the latest usable snapshot when there is one) and appends
 /// typed events. Temporal loads (<c>atVersion</c>, <c>asOf</c>) are computed from events; a snapshot

@@ -106,8 +106,3 @@ public sealed partial class CommandHandler<TCommand, TEvent, TState>(
     [LoggerMessage(LogLevel.Warning, "Snapshot of {StreamId} at {Version} failed")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string streamId, long version);
 }
-
-/// <summary>How the command handler behaves.</summary>
-/// <param name="MaxConflictRetries">How many times a conflict is retried from fresh state before it is reported.</param>
-/// <param name="Snapshots">How state is snapshotted; null: never.</param>
-public sealed record CommandHandlerOptions(int MaxConflictRetries = 5, SnapshotOptions? Snapshots = null);

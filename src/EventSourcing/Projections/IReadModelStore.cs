@@ -14,6 +14,3 @@ public interface IReadModelStore
     /// <exception cref="ArgumentException">A filter names an unusable property or value, or the limit is out of range.</exception>
     Task<ReadModelPage<T>> QueryAsync<T>(string projection, ReadModelQuery query, CancellationToken cancellationToken = default) where T : class;
 }
-
-/// <summary>A page of documents and the token that continues after it; null when this is the last page.</summary>
-public sealed record ReadModelPage<T>(IReadOnlyList<T> Items, string? ContinuationToken);

@@ -18,8 +18,3 @@ public sealed record ProjectionStatus(
     /// <summary>A new generation filling from position zero; takes over when it reaches the head.</summary>
     public const string Rebuilding = "Rebuilding";
 }
-
-/// <summary>The outcome of retrying a projection's dead letters.</summary>
-/// <param name="Applied">Parked events that now applied (or turned out to need nothing) and were removed.</param>
-/// <param name="StillParked">Parked events left, failed again or waiting behind one that did.</param>
-public sealed record DeadLetterRetryResult(int Applied, int StillParked);

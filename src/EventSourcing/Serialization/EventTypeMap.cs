@@ -79,12 +79,3 @@ public sealed class EventTypeMap
         return data;
     }
 }
-
-/// <summary>A declared stored name with the current shape version.</summary>
-public readonly record struct StoredType(string Name, int SchemaVersion);
-
-/// <summary>A stored name as declared: the CLR type that reads it and its current shape version.</summary>
-public sealed record DeclaredEventType(string Name, Type ClrType, int SchemaVersion);
-
-/// <summary>An event whose type or shape the type map cannot resolve.</summary>
-public sealed class UnknownEventTypeException(string message) : Exception(message);

@@ -13,9 +13,3 @@ public sealed record SnapshotPolicy(int EveryNEvents)
     /// <summary>Whether an append that took the stream from <paramref name="before"/> to <paramref name="after"/> warrants a snapshot.</summary>
     public bool ShouldSnapshot(long before, long after) => EveryNEvents > 0 && after / EveryNEvents > before / EveryNEvents;
 }
-
-/// <summary>How one kind of state is snapshotted.</summary>
-/// <param name="StateType">Declared name of the state's shape.</param>
-/// <param name="SchemaVersion">Bump it whenever the state's shape changes: older snapshots are then ignored.</param>
-/// <param name="Policy">When to take one.</param>
-public sealed record SnapshotOptions(string StateType, int SchemaVersion, SnapshotPolicy Policy);

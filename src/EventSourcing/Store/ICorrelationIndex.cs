@@ -20,11 +20,3 @@ public interface ICorrelationIndex
     /// <exception cref="Feed.InvalidFeedCursorException"><paramref name="after"/> is not a cursor a page of this store returned.</exception>
     Task<CorrelatedPage> ReadCorrelatedAsync(string correlationId, string? after, int maxCount, CancellationToken cancellationToken = default);
 }
-
-/// <summary>One page of a correlation's events.</summary>
-/// <param name="Events">In commit order.</param>
-/// <param name="Next">
-/// Pass back as <c>after</c> for the events that follow; null when this page ends with the last event stored now (a
-/// workflow still running can add more later).
-/// </param>
-public sealed record CorrelatedPage(IReadOnlyList<RecordedEvent> Events, string? Next);

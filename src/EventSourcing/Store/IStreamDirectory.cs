@@ -13,8 +13,3 @@ public interface IStreamDirectory
     /// </summary>
     Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? prefix, string? after, int maxCount, CancellationToken cancellationToken = default);
 }
-
-/// <summary>One stream as a listing shows it.</summary>
-/// <param name="Version">The version of its newest event.</param>
-/// <param name="UpdatedAt">When its newest event was committed.</param>
-public sealed record StreamSummary(string StreamId, long Version, DateTimeOffset UpdatedAt);

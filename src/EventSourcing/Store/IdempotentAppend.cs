@@ -1,8 +1,5 @@
 namespace EventSourcing.Store;
 
-/// <summary>Where an event id of an append is already stored.</summary>
-public sealed record StoredEventLocation(Guid EventId, string StreamId, long StreamVersion, long? Position);
-
 /// <summary>
 /// Decides whether an append whose ids are (partly) stored already is a retry of a committed
 /// append, shared by every adapter so they agree on what a retry is.

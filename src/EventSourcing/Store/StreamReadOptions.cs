@@ -1,12 +1,5 @@
 namespace EventSourcing.Store;
 
-/// <summary>Which way to read a stream.</summary>
-public enum ReadDirection
-{
-    Forward,
-    Backward,
-}
-
 /// <summary>What part of a stream to read.</summary>
 /// <param name="Direction">Forward from <see cref="FromVersion"/> upwards, or backward from it downwards.</param>
 /// <param name="FromVersion">First version returned (inclusive). Null: the start (forward) or the end (backward).</param>

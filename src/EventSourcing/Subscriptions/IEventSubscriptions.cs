@@ -1,7 +1,5 @@
 using EventSourcing.Projections;
 using EventSourcing.Store;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventSourcing.Subscriptions;
 
@@ -23,23 +21,4 @@ public interface IEventSubscriptions
 
     /// <summary>Hands the subscription's parked events to <paramref name="handle"/> again, in order per key; those that now pass are removed.</summary>
     Task<DeadLetterRetryResult> RetryDeadLettersAsync(string name, Func<RecordedEvent, CancellationToken, Task> handle, CancellationToken cancellationToken = default);
-}
-
-/// <summary>Subscriptions over a store's global feed, each a <see cref="FeedSubscription"/> with its checkpoint and dead letters.</summary>
-public sealed class FeedSubscriptions(
-    IEventFeed feed, ISubscriptionCheckpoints checkpoints, ISubscriptionDeadLetterStore deadLetters, DeliveryPolicy? delivery = null,
-    ILoggerFactory? loggers = null) : IEventSubscriptions
-{
-    private readonly DeliveryPolicy _delivery = delivery ?? new DeliveryPolicy();
-    private readonly ILogger _logger = (ILogger?)loggers?.CreateLogger<FeedSubscription>() ?? NullLogger.Instance;
-
-    public Task RunAsync(string name, Func<RecordedEvent, CancellationToken, Task> handle, Func<RecordedEvent, string?>? keyOf, CancellationToken cancellationToken) =>
-        new FeedSubscription(name, feed, checkpoints, deadLetters, handle, new FeedSubscriptionOptions { KeyOf = keyOf ?? (e => e.StreamId), Delivery = _delivery },
-            _logger).RunAsync(cancellationToken);
-
-    public Task<IReadOnlyList<SubscriptionDeadLetter>> GetDeadLettersAsync(string name, CancellationToken cancellationToken = default) =>
-        deadLetters.ListAsync(name, cancellationToken);
-
-    public Task<DeadLetterRetryResult> RetryDeadLettersAsync(string name, Func<RecordedEvent, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
-        SubscriptionDeadLetterRetry.RetryAsync(name, handle, deadLetters, _delivery.TimeProvider, _logger, cancellationToken);
 }

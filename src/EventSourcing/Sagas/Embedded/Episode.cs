@@ -4,17 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace EventSourcing.Sagas.Embedded;
 
-/// <summary>What one replay of an orchestrator decided: finished, or waiting with work to record and run.</summary>
-internal sealed record EpisodeResult(
-    SagaStatus Status,
-    JsonElement? Output,
-    string? ErrorType,
-    string? ErrorMessage,
-    IReadOnlyList<PendingAction> NewActions,
-    IReadOnlyList<PendingAction> PendingActivities,
-    IReadOnlyList<PendingAction> PendingTimers,
-    JsonElement? CustomStatus);
-
 /// <summary>
 /// Replays an orchestrator over its whole history on the calling thread: starts it, then feeds it each recorded
 /// result, timer and event in order, checking that it asks for the same work the history recorded.

@@ -1,11 +1,5 @@
 namespace EventSourcing.Subscriptions;
 
-/// <summary>
-/// Thrown by a handler for an event it can never handle (it cannot be read, say): the subscription parks it at once
-/// instead of trying again.
-/// </summary>
-public sealed class PoisonEventException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>An operation named a subscription the host does not run.</summary>
 public sealed class UnknownSubscriptionException(string name) : KeyNotFoundException($"There is no subscription named '{name}'.")
 {

@@ -6,9 +6,3 @@ public sealed class InvalidContinuationTokenException(string token)
 {
     public string Token { get; } = token;
 }
-
-/// <summary>An operation named a projection the runner does not have.</summary>
-public sealed class UnknownProjectionException(string name) : KeyNotFoundException($"There is no projection named '{name}'.")
-{
-    public string Name { get; } = name;
-}

@@ -1,0 +1,14 @@
+namespace EventSourcing.Sagas;
+
+/// <summary>An activity failed after its retries; carries what the activity threw, as Durable's <c>TaskFailedException</c> does.</summary>
+public sealed class ActivityFailedException(string activityName, string errorType, string errorMessage)
+    : Exception($"Activity '{activityName}' failed: {errorType}: {errorMessage}")
+{
+    public string ActivityName { get; } = activityName;
+
+    /// <summary>The full name of the exception type the activity threw.</summary>
+    public string ErrorType { get; } = errorType;
+
+    /// <summary>The message of the exception the activity threw.</summary>
+    public string ErrorMessage { get; } = errorMessage;
+}

@@ -1,0 +1,7 @@
+namespace EventSourcing.Sagas.Embedded;
+
+internal enum ActionKind
+{
+    Activity,
+    Timer,
+}

@@ -1,0 +1,3 @@
+namespace EventSourcing.Sagas.History;
+
+public sealed record OrchestrationFailed(string ErrorType, string ErrorMessage, DateTimeOffset At) : HistoryEvent(At);

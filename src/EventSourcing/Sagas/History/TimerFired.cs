@@ -1,0 +1,3 @@
+namespace EventSourcing.Sagas.History;
+
+public sealed record TimerFired(int Seq, DateTimeOffset At) : HistoryEvent(At);

@@ -1,0 +1,7 @@
+namespace EventSourcing.Sagas;
+
+/// <summary>No orchestration instance has that id.</summary>
+public sealed class SagaNotFoundException(string instanceId) : Exception($"No saga instance '{instanceId}' exists.")
+{
+    public string InstanceId { get; } = instanceId;
+}

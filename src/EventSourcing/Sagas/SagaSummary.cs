@@ -1,0 +1,11 @@
+namespace EventSourcing.Sagas;
+
+/// <summary>An instance as a listing shows it; its steps are at GET /api/sagas/{sagaId}.</summary>
+public sealed record SagaSummary(string SagaId, string Name, SagaStatus Status, string? Reason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static SagaSummary Of(SagaInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new(instance.SagaId, instance.Name, instance.Status, instance.Reason, instance.CreatedAt, instance.UpdatedAt);
+    }
+}

@@ -1,0 +1,7 @@
+namespace EventSourcing.Sagas;
+
+/// <summary>No orchestrator or activity is registered under that name.</summary>
+public sealed class UnknownOrchestrationException(string kind, string name) : Exception($"No {kind} named '{name}' is registered.")
+{
+    public string Name { get; } = name;
+}
