@@ -1,0 +1,22 @@
+using EventSourcing.Sagas;
+
+namespace BankAccounts.Transfers;
+
+#region transfer-registration
+/// <summary>The transfer saga and its activities, under the names the orchestrator calls them by.</summary>
+public sealed class TransferSagaRegistration(TransferActivities activities)
+{
+    public void Register(OrchestrationRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry
+            .AddOrchestrator<TransferInput, SagaOutcome>(TransferSaga.Name, TransferSaga.RunAsync)
+            .AddActivity<LegStep>(nameof(TransferActivities.Debit), activities.Debit)
+            .AddActivity<LegStep>(nameof(TransferActivities.Credit), activities.Credit)
+            .AddActivity<RefundStep>(nameof(TransferActivities.Refund), activities.Refund)
+            .AddActivity<LegStep>(nameof(TransferActivities.Settle), activities.Settle)
+            .AddActivity<OutcomeStep>(nameof(TransferActivities.Complete), activities.Complete)
+            .AddActivity<OutcomeStep>(nameof(TransferActivities.Fail), activities.Fail);
+    }
+}
+#endregion
