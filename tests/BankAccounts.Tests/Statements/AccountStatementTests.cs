@@ -13,7 +13,7 @@ public sealed class AccountStatementTests
     [Fact]
     public async Task A_statement_shows_the_balance_and_every_movement_with_the_balance_after_it()
     {
-        await using var bank = new BankHarness();
+        await using var bank = await BankHarness.StartAsync();
         await bank.OpenAsync("alice", overdraftLimit: 50);
         await bank.RunAsync("alice", new Deposit("alice", 30m, BankHarness.At), new Withdraw("alice", 45.5m, BankHarness.At.AddHours(1)));
 
@@ -27,7 +27,7 @@ public sealed class AccountStatementTests
     [Fact]
     public async Task A_refunded_transfer_shows_the_money_leaving_and_coming_back_and_nothing_held()
     {
-        await using var bank = new BankHarness();
+        await using var bank = await BankHarness.StartAsync();
         await bank.OpenAsync("alice", deposit: 100);
         await bank.RequestTransferAsync("t1", "alice", "nobody", 60m);
         await bank.FinishedAsync(BankAccounts.Transfers.TransferSaga.InstanceId("t1"));
@@ -43,7 +43,7 @@ public sealed class AccountStatementTests
     [Fact]
     public async Task Money_in_a_transfer_not_yet_settled_shows_as_held()
     {
-        await using var bank = new BankHarness();
+        await using var bank = await BankHarness.StartAsync();
         await bank.OpenAsync("alice", deposit: 100);
         await bank.RunAsync("alice", new DebitTransfer("alice", "t9", "bob", 25m, "EUR", BankHarness.At));
 
@@ -57,7 +57,7 @@ public sealed class AccountStatementTests
     [Fact]
     public async Task Statements_are_found_by_owner_and_status()
     {
-        await using var bank = new BankHarness();
+        await using var bank = await BankHarness.StartAsync();
         await bank.OpenAsync("a1");
         await bank.OpenAsync("a2");
         await bank.RunAsync("a2", new CloseAccount("a2", BankHarness.At));
@@ -73,7 +73,7 @@ public sealed class AccountStatementTests
     [Fact]
     public async Task A_statement_keeps_only_the_newest_movements_but_the_whole_balance()
     {
-        await using var bank = new BankHarness();
+        await using var bank = await BankHarness.StartAsync();
         await bank.OpenAsync("alice");
         var deposits = Enumerable.Range(1, AccountStatementProjection.MaxEntries + 5).Select(i => (AccountCommand)new Deposit("alice", i, BankHarness.At)).ToArray();
         await bank.RunAsync("alice", deposits);

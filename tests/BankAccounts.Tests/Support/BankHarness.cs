@@ -1,70 +1,62 @@
 using BankAccounts.Accounts;
 using BankAccounts.Statements;
 using BankAccounts.Transfers;
-using EventSourcing.Deciders;
+using EventSourcing.Hosting;
 using EventSourcing.Projections;
 using EventSourcing.Sagas;
-using EventSourcing.Sagas.Embedded;
 using EventSourcing.Serialization;
 using EventSourcing.Sqlite;
-using EventSourcing.Sqlite.Projections;
-using EventSourcing.Sqlite.Sagas;
-using EventSourcing.Subscriptions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BankAccounts.Tests.Support;
 
 /// <summary>
-/// The bank domain on SQLite files in a temp folder, wired from the core's public types only: the event store, the
-/// statement projection's runner, the embedded saga runner with the transfer saga, and the feed subscription that
-/// starts it (<see cref="TransferTrigger"/>), all running in the background.
+/// The bank domain composed as a host composes it (<c>AddEventSourcing(...).UseSqlite().AddBankAccounts()</c>), on SQLite
+/// files in a temp folder, with its background work running: the statement projection, the embedded saga runner with
+/// the transfer saga, and the subscriber that starts it from the feed (<see cref="TransferTrigger"/>).
 /// </summary>
 public sealed class BankHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly TempDirectory _folder = new();
-    private readonly CancellationTokenSource _running = new();
-    private readonly Task _loops;
+    private readonly IHost _host;
 
-    /// <param name="wrap">Changes the registry before the runner starts (e.g. to run activities twice).</param>
-    public BankHarness(Action<OrchestrationRegistry>? wrap = null)
+    private BankHarness(Action<OrchestrationRegistry>? wrap)
     {
-        Events = SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = _folder.File("events.db") });
-        ReadModels = SqliteProjectionStore.Open(new SqliteProjectionStoreOptions { DatabasePath = _folder.File("readmodels.db") });
-        SagaStore = new SqliteSagaStore(_folder.File("sagas.db"));
-        Serializer = new EventSerializer(BankEventTypes.Create());
-        Handlers = new BankHandlers(new AggregateStore(Events, Serializer, Events.Snapshots));
-        Projections = new ProjectionRunner(Events, Serializer, [new AccountStatementProjection()], ReadModels);
-
-        var registry = new OrchestrationRegistry();
-        new TransferSagaRegistration(new TransferActivities(Handlers, TimeProvider.System)).Register(registry);
-        wrap?.Invoke(registry);
-        Runner = new EmbeddedSagaRunner(Events, registry, SagaStore, new EmbeddedSagaRunnerOptions { FaultDelay = TimeSpan.FromMilliseconds(50) });
-        Trigger = new TransferTrigger(Runner, Serializer);
-        var subscriptions = new FeedSubscriptions(Events, SagaStore, SagaStore);
-        var subscriber = Trigger.Subscriber;
-        _loops = Task.WhenAll(
-            Runner.RunAsync(_running.Token),
-            Projections.RunAsync(_running.Token),
-            subscriptions.RunAsync(subscriber.Name, subscriber.Handle, subscriber.KeyOf, _running.Token));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([new("Store:DataDirectory", _folder.Path)]);
+        builder.Services.AddEventSourcing(builder.Configuration, BankEventTypes.Create()).UseSqlite(o => o.DurableCommits = false).AddBankAccounts();
+        // Registered after the transfer saga, so it sees the saga's activities and can wrap them.
+        if (wrap is not null) builder.Services.AddSingleton<ISagaDefinition>(new RegistryChange(wrap));
+        _host = builder.Build();
     }
 
-    public SqliteEventStore Events { get; }
+    /// <param name="wrap">Changes the saga registry before the runner starts (e.g. to run activities twice).</param>
+    public static async Task<BankHarness> StartAsync(Action<OrchestrationRegistry>? wrap = null)
+    {
+        var harness = new BankHarness(wrap);
+        await harness._host.StartAsync(TestContext.Current.CancellationToken);
+        return harness;
+    }
 
-    public SqliteProjectionStore ReadModels { get; }
+    private T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public SqliteSagaStore SagaStore { get; }
+    public SqliteEventStore Events => Get<SqliteEventStore>();
 
-    public EventSerializer Serializer { get; }
+    public IReadModelStore ReadModels => Get<IReadModelStore>();
 
-    public BankHandlers Handlers { get; }
+    public IProjectionRuntime Projections => Get<IProjectionRuntime>();
 
-    public ProjectionRunner Projections { get; }
+    public ISagaClient Sagas => Get<ISagaClient>();
 
-    public EmbeddedSagaRunner Runner { get; }
+    public EventSerializer Serializer => Get<EventSerializer>();
 
-    public TransferTrigger Trigger { get; }
+    public BankHandlers Handlers => Get<BankHandlers>();
 
+    public TransferTrigger Trigger => Get<TransferTrigger>();
     public Task OpenAsync(string accountId, string currency = "EUR", decimal overdraftLimit = 0, decimal deposit = 0) =>
         RunAsync(accountId, deposit > 0
             ? [new OpenAccount(accountId, Owner(accountId), currency, overdraftLimit, At), new Deposit(accountId, deposit, At)]
@@ -98,7 +90,7 @@ public sealed class BankHarness : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var instance = await Runner.GetAsync(instanceId, TestContext.Current.CancellationToken);
+            var instance = await Sagas.GetAsync(instanceId, TestContext.Current.CancellationToken);
             if (instance is { Status: not SagaStatus.Running }) return instance;
             Assert.True(DateTime.UtcNow < deadline, $"saga {instanceId} did not finish in 30 s; it is {instance?.Status} with {instance?.Steps.Count} steps");
             await Task.Delay(20, TestContext.Current.CancellationToken);
@@ -107,15 +99,13 @@ public sealed class BankHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _running.CancelAsync();
-        try { await _loops; }
-        catch (OperationCanceledException) { }
-        await Runner.DisposeAsync();
-        Projections.Dispose();
-        SagaStore.Dispose();
-        ReadModels.Dispose();
-        await Events.DisposeAsync();
-        _running.Dispose();
+        await _host.StopAsync(CancellationToken.None);
+        _host.Dispose();
         _folder.Dispose();
+    }
+
+    private sealed class RegistryChange(Action<OrchestrationRegistry> change) : ISagaDefinition
+    {
+        public void Register(OrchestrationRegistry registry) => change(registry);
     }
 }

@@ -15,7 +15,7 @@ public sealed class TransferRedeliveryTests
     [Fact]
     public async Task A_redelivered_transfer_request_starts_no_second_transfer()
     {
-        await using var bank = new BankHarness();
+        await using var bank = await BankHarness.StartAsync();
         await bank.OpenAsync("alice", deposit: 100);
         await bank.OpenAsync("bob");
         await bank.RequestTransferAsync("t1", "alice", "bob", 60m);
@@ -26,7 +26,7 @@ public sealed class TransferRedeliveryTests
         await bank.Trigger.HandleAsync(requested, TestContext.Current.CancellationToken);
         await bank.Trigger.HandleAsync(requested, TestContext.Current.CancellationToken);
 
-        var sagas = await bank.Runner.ListAsync(new SagaQuery(null, 10), TestContext.Current.CancellationToken);
+        var sagas = await bank.Sagas.ListAsync(new SagaQuery(null, 10), TestContext.Current.CancellationToken);
         Assert.Equal([TransferSaga.InstanceId("t1")], sagas.Items.Select(s => s.SagaId));
         var saga = await bank.FinishedAsync(TransferSaga.InstanceId("t1"));
         Assert.Equal(SagaStatus.Completed, saga.Status);
@@ -37,7 +37,7 @@ public sealed class TransferRedeliveryTests
     [Fact]
     public async Task Every_step_run_twice_still_moves_the_money_once()
     {
-        await using var bank = new BankHarness(RunEveryActivityTwice);
+        await using var bank = await BankHarness.StartAsync(RunEveryActivityTwice);
         await bank.OpenAsync("alice", deposit: 100);
         await bank.OpenAsync("bob");
 
@@ -52,7 +52,7 @@ public sealed class TransferRedeliveryTests
     [Fact]
     public async Task Every_step_run_twice_still_refunds_once_when_the_credit_is_refused()
     {
-        await using var bank = new BankHarness(RunEveryActivityTwice);
+        await using var bank = await BankHarness.StartAsync(RunEveryActivityTwice);
         await bank.OpenAsync("alice", deposit: 100);
 
         await bank.RequestTransferAsync("t1", "alice", "nobody", 60m);

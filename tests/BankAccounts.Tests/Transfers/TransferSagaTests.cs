@@ -13,11 +13,7 @@ public sealed class TransferSagaTests : IAsyncLifetime
 {
     private BankHarness _bank = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        _bank = new BankHarness();
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask InitializeAsync() => _bank = await BankHarness.StartAsync();
 
     public ValueTask DisposeAsync() => _bank.DisposeAsync();
 

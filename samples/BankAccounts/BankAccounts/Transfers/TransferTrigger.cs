@@ -12,14 +12,16 @@ namespace BankAccounts.Transfers;
 /// <c>transfer-{transferId}</c>. Starting an instance that exists changes nothing, so a redelivered event starts no
 /// second saga. An event it cannot read is parked in the subscription's dead letters, never dropped.
 /// </summary>
-public sealed class TransferTrigger(ISagaClient sagas, EventSerializer serializer)
+public sealed class TransferTrigger(ISagaClient sagas, EventSerializer serializer) : IEventHandler
 {
     public const string SubscriptionName = "transfer-saga-trigger";
 
+    public string Name => SubscriptionName;
+
     private readonly string _requested = serializer.TypeMap.GetStoredType(typeof(TransferRequested)).Name;
 
-    /// <summary>This trigger as the feed's subscriber; a transfer's events are handled in order (the default: per stream).</summary>
-    public Subscriber Subscriber => new(SubscriptionName, HandleAsync);
+    /// <summary>A transfer's events are handled in order among themselves: per stream.</summary>
+    public string? KeyOf(RecordedEvent recorded) => recorded?.StreamId;
 
     /// <exception cref="PoisonEventException">The event cannot be read: retrying it as it is would not help.</exception>
     public async Task HandleAsync(RecordedEvent recorded, CancellationToken cancellationToken)

@@ -2,9 +2,12 @@ using EventSourcing.Sagas;
 
 namespace BankAccounts.Transfers;
 
-#region transfer-registration
-/// <summary>The transfer saga and its activities, under the names the orchestrator calls them by.</summary>
-public sealed class TransferSagaRegistration(TransferActivities activities)
+#region transfer-saga-definition
+/// <summary>
+/// The transfer saga and its activities, under the names the orchestrator calls them by. Added with
+/// <c>AddSaga&lt;TransferSagaDefinition&gt;()</c>, it is built by dependency injection, so its activities come by constructor.
+/// </summary>
+public sealed class TransferSagaDefinition(TransferActivities activities) : ISagaDefinition
 {
     public void Register(OrchestrationRegistry registry)
     {
