@@ -1,0 +1,11 @@
+using BankAccounts.LocalHost;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBankBackend();
+
+var app = builder.Build();
+app.MapBankApi();
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
