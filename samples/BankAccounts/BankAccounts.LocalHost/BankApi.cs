@@ -11,12 +11,14 @@ internal static class BankApi
     {
         app.UseStatusCodePages(); // routing's own 404, 405 and 415 answer as problem details too
         var api = app.MapGroup("/api");
+        #region account-routes
         api.MapPost("/accounts", AccountEndpoints.Open).WithName("openAccount").WithSummary("Opens an account");
         api.MapPost("/accounts/{accountId}/deposits", AccountEndpoints.Deposit).WithName("deposit").WithSummary("Pays money in");
         api.MapPost("/accounts/{accountId}/withdrawals", AccountEndpoints.Withdraw).WithName("withdraw").WithSummary("Pays money out, within the overdraft limit");
         api.MapPost("/accounts/{accountId}/close", AccountEndpoints.Close).WithName("closeAccount").WithSummary("Closes an empty account");
         api.MapGet("/accounts/{accountId}", AccountEndpoints.Statement).WithName("getStatement").WithSummary("The account's balance and latest movements");
         api.MapGet("/accounts", AccountEndpoints.List).WithName("listAccounts").WithSummary("Statements by owner or status");
+        #endregion
         api.MapPost("/transfers", TransferEndpoints.Request).WithName("requestTransfer").WithSummary("Asks for a transfer; the transfer saga carries it out");
         api.MapGet("/transfers/{transferId}", TransferEndpoints.Get).WithName("getTransfer").WithSummary("Where a transfer is");
 

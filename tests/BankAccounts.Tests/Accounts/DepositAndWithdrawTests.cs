@@ -10,6 +10,7 @@ public sealed class DepositAndWithdrawTests
     public void A_deposit_is_recorded() =>
         Account.Given(Opened).When(new Deposit(Id, 20m, At)).Then(Deposited(20m));
 
+    #region overdraft-tests
     [Fact]
     public void A_withdrawal_may_go_into_the_overdraft_up_to_its_limit() =>
         Account.Given(Opened, Deposited(50m)).When(new Withdraw(Id, 150m, At)).Then(new MoneyWithdrawn(Id, 150m, At));
@@ -17,6 +18,7 @@ public sealed class DepositAndWithdrawTests
     [Fact]
     public void A_withdrawal_past_the_overdraft_limit_is_refused() =>
         Account.Given(Opened, Deposited(50m)).When(new Withdraw(Id, 150.01m, At)).ThenFails<DomainRuleViolationException>("overdraft-limit-exceeded");
+    #endregion
 
     [Fact]
     public void Money_held_for_a_transfer_counts_against_the_overdraft() =>

@@ -49,5 +49,5 @@ public sealed class AccountStatementProjection : Projection<AccountStatement>
         var entries = current.Entries.Append(new StatementEntry(version, at, kind, amount, balance, transferId, detail)).TakeLast(MaxEntries).ToList();
         return current with { Balance = balance, Entries = entries, UpdatedAt = at, Version = version };
     }
-    #endregion
 }
+#endregion
