@@ -1,13 +1,13 @@
-using EventSourcing.Http.Endpoints;
-using EventSourcing.Http.Reads;
 using EventSourcing.Catalog;
+using EventSourcing.Http.Endpoints;
+using EventSourcing.Http.Pipeline;
+using EventSourcing.Http.Reads;
 using EventSourcing.Projections;
 using EventSourcing.Sagas;
 using EventSourcing.Store;
 using EventSourcing.Subscriptions;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
-using EventSourcing.Http.Pipeline;
 using Ordering.ReadModels;
 
 namespace Ordering.LocalHost;

@@ -1,6 +1,6 @@
 using EventSourcing.Catalog;
-using Microsoft.AspNetCore.Http;
 using EventSourcing.Http.Pipeline;
+using Microsoft.AspNetCore.Http;
 
 namespace EventSourcing.Http.Endpoints;
 

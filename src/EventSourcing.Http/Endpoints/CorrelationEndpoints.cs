@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using EventSourcing.Http.Reads;
 using EventSourcing.Http.Pipeline;
+using EventSourcing.Http.Reads;
+using Microsoft.AspNetCore.Http;
 
 namespace EventSourcing.Http.Endpoints;
 

@@ -1,8 +1,8 @@
 using EventSourcing.Feed;
+using EventSourcing.Http.Pipeline;
+using EventSourcing.Http.Reads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
-using EventSourcing.Http.Reads;
-using EventSourcing.Http.Pipeline;
 
 namespace EventSourcing.Http.Endpoints;
 

@@ -1,6 +1,6 @@
+using EventSourcing.Http.Pipeline;
 using EventSourcing.Sagas;
 using Microsoft.AspNetCore.Http;
-using EventSourcing.Http.Pipeline;
 
 namespace EventSourcing.Http.Endpoints;
 

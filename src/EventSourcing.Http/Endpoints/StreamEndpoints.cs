@@ -1,7 +1,7 @@
+using EventSourcing.Http.Pipeline;
+using EventSourcing.Http.Reads;
 using EventSourcing.Store;
 using Microsoft.AspNetCore.Http;
-using EventSourcing.Http.Reads;
-using EventSourcing.Http.Pipeline;
 
 namespace EventSourcing.Http.Endpoints;
 

@@ -1,7 +1,7 @@
+using EventSourcing.Http.Pipeline;
 using EventSourcing.Subscriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using EventSourcing.Http.Pipeline;
 
 namespace EventSourcing.Http.Endpoints;
 

@@ -1,9 +1,9 @@
-using EventSourcing.Http.Endpoints;
 using EventSourcing.Catalog;
+using EventSourcing.Http.Endpoints;
+using EventSourcing.Http.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Ordering.Http.Endpoints;
-using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 

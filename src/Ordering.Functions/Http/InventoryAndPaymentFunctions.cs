@@ -1,8 +1,8 @@
+using EventSourcing.Http.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Ordering.Application;
 using Ordering.Http.Endpoints;
-using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 

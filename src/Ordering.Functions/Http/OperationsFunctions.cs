@@ -1,15 +1,14 @@
-using EventSourcing.Http.Endpoints;
-using EventSourcing.Http.Reads;
 using EventSourcing.Durable;
+using EventSourcing.Http.Endpoints;
+using EventSourcing.Http.Pipeline;
+using EventSourcing.Http.Reads;
 using EventSourcing.Projections;
 using EventSourcing.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
-using Ordering.Application;
 using Ordering.Http.Endpoints;
-using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 

@@ -1,6 +1,7 @@
-using EventSourcing.Http.Endpoints;
 using EventSourcing.Cosmos.Subscriptions;
 using EventSourcing.Durable;
+using EventSourcing.Http.Endpoints;
+using EventSourcing.Http.Pipeline;
 using EventSourcing.Serialization;
 using EventSourcing.Subscriptions;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Ordering.Checkout;
 using Ordering.Http.Endpoints;
-using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Functions.Http;
 

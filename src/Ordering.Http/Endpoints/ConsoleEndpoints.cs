@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using EventSourcing.Http.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
-using EventSourcing.Http.Pipeline;
 using Ordering.OperatorConsole;
 
 namespace Ordering.Http.Endpoints;

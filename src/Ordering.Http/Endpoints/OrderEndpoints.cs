@@ -1,6 +1,6 @@
+using EventSourcing.Http.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Ordering.Application;
-using EventSourcing.Http.Pipeline;
 
 namespace Ordering.Http.Endpoints;
 

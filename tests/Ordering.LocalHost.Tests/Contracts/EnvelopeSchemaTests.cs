@@ -1,17 +1,16 @@
-using EventSourcing.Http.Reads;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventSourcing.Catalog;
 using EventSourcing.Cosmos.Documents;
+using EventSourcing.Http.Pipeline;
+using EventSourcing.Http.Reads;
 using EventSourcing.Serialization;
 using EventSourcing.Snapshots;
 using EventSourcing.Store;
 using EventSourcing.Tests.Support;
 using Ordering.Contracts;
-using Ordering.Application;
 using Ordering.Contracts.Orders;
-using EventSourcing.Http.Pipeline;
 using Ordering.LocalHost.Tests.InProcess;
 using Ordering.LocalHost.Tests.Support;
 

@@ -1,6 +1,7 @@
 using EventSourcing.Cosmos.Idempotency;
 using EventSourcing.Cosmos.Projections;
 using EventSourcing.Deciders;
+using EventSourcing.Http.Pipeline;
 using EventSourcing.Idempotency;
 using EventSourcing.Projections;
 using EventSourcing.Sqlite;
@@ -9,7 +10,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ordering.Application;
-using EventSourcing.Http.Pipeline;
 
 namespace Ordering.LocalHost.Tests.Cosmos;
 

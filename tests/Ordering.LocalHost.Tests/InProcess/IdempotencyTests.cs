@@ -1,9 +1,9 @@
 using System.Net;
+using EventSourcing.Http.Pipeline;
 using EventSourcing.Idempotency;
 using EventSourcing.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using EventSourcing.Http.Pipeline;
 using Ordering.LocalHost.Tests.Scenarios;
 using Ordering.LocalHost.Tests.Support;
 
