@@ -9,6 +9,7 @@ namespace EventSourcing.Durable;
 /// </summary>
 public static class DurableJson
 {
+    /// <summary>The options payloads are written and read with: the event serializer's defaults.</summary>
     public static JsonSerializerOptions Options => EventSerializer.DefaultOptions;
 
     /// <summary>The value as JSON, or null for null.</summary>

@@ -26,18 +26,24 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         return orchestrator(adapted, adapted.GetInput<TInput>()!);
     }
 
+    /// <inheritdoc />
     public string InstanceId => inner.InstanceId;
 
+    /// <inheritdoc />
     public DateTime CurrentUtcDateTime => inner.CurrentUtcDateTime;
 
+    /// <inheritdoc />
     public bool IsReplaying => inner.IsReplaying;
 
     private DateTimeOffset Now => new(inner.CurrentUtcDateTime, TimeSpan.Zero);
 
+    /// <inheritdoc />
     public T? GetInput<T>() => DurableJson.Read<T>(inner.GetInput<JsonElement?>());
 
+    /// <inheritdoc />
     public Guid NewGuid() => inner.NewGuid();
 
+    /// <inheritdoc />
     public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
     {
         var step = Begin("activity", name, "scheduled");
@@ -54,6 +60,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         }
     }
 
+    /// <inheritdoc />
     public async Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null)
     {
         var step = Begin("activity", name, "scheduled");
@@ -69,6 +76,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         }
     }
 
+    /// <inheritdoc />
     public async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var due = new DateTimeOffset(fireAt.ToUniversalTime(), TimeSpan.Zero);
@@ -77,6 +85,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         Finish(step, "fired");
     }
 
+    /// <inheritdoc />
     public async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
         var payload = await inner.WaitForExternalEvent<JsonElement?>(eventName, cancellationToken);
@@ -84,6 +93,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         return DurableJson.Read<T>(payload)!;
     }
 
+    /// <inheritdoc />
     public async Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout)
     {
         var payload = await inner.WaitForExternalEvent<JsonElement?>(eventName, timeout);
@@ -91,12 +101,14 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         return DurableJson.Read<T>(payload)!;
     }
 
+    /// <inheritdoc />
     public void SetCustomStatus(object? customStatus)
     {
         _status = DurableJson.Write(customStatus);
         Publish();
     }
 
+    /// <inheritdoc />
     public ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);
 
     private int Begin(string kind, string name, string status, DateTimeOffset? dueAt = null)

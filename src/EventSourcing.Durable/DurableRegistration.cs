@@ -11,6 +11,9 @@ namespace EventSourcing.Durable;
 /// </summary>
 public static class DurableRegistration
 {
+    /// <summary>Registers every orchestrator and activity of <paramref name="registry"/> with <paramref name="tasks"/>, under their own names.</summary>
+    /// <returns><paramref name="tasks"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static DurableTaskRegistry AddSagas(this DurableTaskRegistry tasks, OrchestrationRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(tasks);

@@ -11,6 +11,7 @@ namespace EventSourcing.Durable;
 /// </summary>
 public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
 {
+    /// <inheritdoc />
     public async Task<SagaInstance> StartAsync(
         string orchestrator, string instanceId, object? input, SagaStartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,7 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
         return await GetAsync(instanceId, cancellationToken) ?? throw new SagaNotFoundException(instanceId);
     }
 
+    /// <inheritdoc />
     public async Task RaiseEventAsync(string instanceId, string eventName, object? payload, Guid? eventId = null, CancellationToken cancellationToken = default)
     {
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) ?? throw new SagaNotFoundException(instanceId);
@@ -39,6 +41,7 @@ public sealed class DurableSagaClient(DurableTaskClient client) : ISagaClient
         await client.RaiseEventAsync(instanceId, eventName, DurableJson.Write(payload), cancellationToken);
     }
 
+    /// <inheritdoc />
     public async Task<SagaInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);

@@ -8,8 +8,11 @@ namespace EventSourcing.Cosmos.Documents;
 /// </summary>
 public sealed record CommitDocument
 {
+    /// <summary>The commit's id, made from its first event's id (see <see cref="DocumentKinds.CommitId"/>).</summary>
     [JsonPropertyName("id")] public string Id { get; init; } = "";
+    /// <summary>The stream, also the partition key.</summary>
     [JsonPropertyName("streamId")] public string StreamId { get; init; } = "";
+    /// <summary>Always <see cref="DocumentKinds.Commit"/>.</summary>
     [JsonPropertyName("kind")] public string Kind { get; init; } = "";
 
     /// <summary>Version of the first event.</summary>
@@ -22,5 +25,6 @@ public sealed record CommitDocument
     [JsonPropertyName("timestamp"), JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset Timestamp { get; init; }
 
+    /// <summary>The append's events, in version order.</summary>
     [JsonPropertyName("events")] public IReadOnlyList<EventEntry> Events { get; init; } = [];
 }

@@ -11,8 +11,11 @@ namespace EventSourcing.Cosmos.Documents;
 /// </summary>
 public static class CosmosDocumentSchemas
 {
+    /// <summary>File name of the commit document's schema.</summary>
     public const string CommitFile = "cosmos-commit.schema.json";
+    /// <summary>File name of the tip document's schema.</summary>
     public const string TipFile = "cosmos-tip.schema.json";
+    /// <summary>File name of the snapshot document's schema.</summary>
     public const string SnapshotFile = "cosmos-snapshot.schema.json";
 
     /// <summary>Any document of the container: one of the three, by <c>kind</c>.</summary>

@@ -10,6 +10,7 @@ namespace EventSourcing.Cosmos.Documents;
 /// </summary>
 public static class CosmosJson
 {
+    /// <summary>The options every document is written and read with.</summary>
     public static JsonSerializerOptions Options { get; } = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

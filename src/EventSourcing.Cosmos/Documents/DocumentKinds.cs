@@ -3,8 +3,11 @@ namespace EventSourcing.Cosmos.Documents;
 /// <summary>The kinds of document in the events container, all in the stream's partition.</summary>
 public static class DocumentKinds
 {
+    /// <summary>The <c>kind</c> of a commit document.</summary>
     public const string Commit = "commit";
+    /// <summary>The <c>kind</c> of a tip document.</summary>
     public const string Tip = "tip";
+    /// <summary>The <c>kind</c> of a snapshot document.</summary>
     public const string Snapshot = "snapshot";
 
     /// <summary>Id of the stream's tip document.</summary>

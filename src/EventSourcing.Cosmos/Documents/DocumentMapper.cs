@@ -27,6 +27,7 @@ public static class DocumentMapper
         };
     }
 
+    /// <summary>The tip of a stream at <paramref name="version"/>, last committed at <paramref name="timestamp"/> (stored as UTC).</summary>
     public static TipDocument ToTip(string streamId, long version, DateTimeOffset timestamp) =>
         new() { StreamId = streamId, Version = version, Timestamp = timestamp.ToUniversalTime() };
 
@@ -37,6 +38,7 @@ public static class DocumentMapper
         return commit.Events.Select(e => ToRecorded(commit.StreamId, commit.Timestamp, e));
     }
 
+    /// <summary>One entry of a commit of <paramref name="streamId"/> as readers see it, stamped with the commit's <paramref name="timestamp"/>; no global position.</summary>
     public static RecordedEvent ToRecorded(string streamId, DateTimeOffset timestamp, EventEntry e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -53,6 +55,8 @@ public static class DocumentMapper
         return Entry(e.EventId, e.StreamVersion, e.Type, e.SchemaVersion, Encoding.UTF8.GetString(e.Data.Span), e.Metadata);
     }
 
+    /// <summary>The document of a snapshot.</summary>
+    /// <exception cref="ArgumentException">The snapshot's data is not UTF-8.</exception>
     public static SnapshotDocument ToDocument(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -67,6 +71,7 @@ public static class DocumentMapper
         };
     }
 
+    /// <summary>The snapshot a stored document holds.</summary>
     public static Snapshot ToSnapshot(SnapshotDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

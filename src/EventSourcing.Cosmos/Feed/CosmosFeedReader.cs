@@ -44,6 +44,7 @@ public sealed partial class CosmosFeedReader : IEventFeedReader
         _calls = CosmosCalls.Create(retry, logger);
     }
 
+    /// <inheritdoc />
     public async Task<FeedPage> ReadAsync(FeedRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

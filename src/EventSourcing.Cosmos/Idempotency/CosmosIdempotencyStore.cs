@@ -20,12 +20,15 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
     private readonly Container _container;
     private readonly CosmosCalls _calls;
 
+    /// <summary>A store over the requests container (partition key <c>/id</c>, time to live on).</summary>
+    /// <param name="retry">How transient Cosmos faults are retried; the defaults when null.</param>
     public CosmosIdempotencyStore(Container container, CosmosRetryOptions? retry = null, ILogger<CosmosIdempotencyStore>? logger = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _calls = CosmosCalls.Create(retry, logger);
     }
 
+    /// <inheritdoc />
     public async Task<IdempotencyReservation> ReserveAsync(IdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
@@ -46,6 +49,7 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
         throw new InvalidOperationException($"Idempotency key '{claim.Key}' kept changing hands; giving up after {MaxRounds} rounds.");
     }
 
+    /// <inheritdoc />
     public async Task<bool> CompleteAsync(IdempotentResponse response, string token, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
     {
         var document = IdempotencyDocument.From(response, notBefore);
@@ -60,6 +64,7 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
         throw new InvalidOperationException($"The reservation of idempotency key '{response.Key}' kept changing; giving up after {MaxRounds} rounds.");
     }
 
+    /// <inheritdoc />
     public async Task ReleaseAsync(string key, string token, CancellationToken cancellationToken = default)
     {
         var id = IdempotencyDocument.IdOf(key);

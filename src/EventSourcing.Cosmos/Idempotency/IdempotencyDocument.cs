@@ -17,21 +17,30 @@ public sealed record IdempotencyDocument
     /// <summary>Extra seconds kept past the window, so a server clock running ahead never deletes a live record.</summary>
     public const int TtlSlackSeconds = 60;
 
+    /// <summary>The document id and partition key: <see cref="IdOf"/> of the key.</summary>
     [JsonPropertyName("id")] public string Id { get; init; } = "";
+    /// <summary>The idempotency key as the client sent it.</summary>
     [JsonPropertyName("key")] public string Key { get; init; } = "";
+    /// <summary>A hash of the request, so the same key with another request is told apart.</summary>
     [JsonPropertyName("requestHash")] public string RequestHash { get; init; } = "";
 
     /// <summary>The reservation's token while its request runs; null once answered.</summary>
     [JsonPropertyName("token")] public string? Token { get; init; }
 
+    /// <summary>Until when a reservation holds the key; after that another request may take it over.</summary>
     [JsonPropertyName("leaseUntil"), JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset LeaseUntil { get; init; }
 
+    /// <summary>The first response's HTTP status; 0 for a reservation.</summary>
     [JsonPropertyName("statusCode")] public int StatusCode { get; init; }
+    /// <summary>The first response's content type, if it had a body.</summary>
     [JsonPropertyName("contentType")] public string? ContentType { get; init; }
+    /// <summary>The first response's body.</summary>
     [JsonPropertyName("body")] public byte[] Body { get; init; } = [];
+    /// <summary>The first response's headers that are replayed with it.</summary>
     [JsonPropertyName("headers")] public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When the request was first received; the retention window counts from it.</summary>
     [JsonPropertyName("createdAt"), JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -41,6 +50,7 @@ public sealed record IdempotencyDocument
     /// <summary>Whether this is a reservation of a request that has not answered.</summary>
     [JsonIgnore] public bool IsReservation => Token is not null;
 
+    /// <summary>The document id of <paramref name="key"/>: its SHA-256 in lower-case hex.</summary>
     public static string IdOf(string key) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLower(CultureInfo.InvariantCulture);
 
@@ -78,6 +88,7 @@ public sealed record IdempotencyDocument
         };
     }
 
+    /// <summary>The stored first response.</summary>
     public IdempotentResponse ToResponse() => new(Key, RequestHash, StatusCode, ContentType, Body, Headers, CreatedAt);
 
     /// <summary>

@@ -70,6 +70,7 @@ public sealed class ChangeFeedDispatcher
             throw new ArgumentException($"Two projections are named '{twice.Key}'.", nameof(projections));
     }
 
+    /// <summary>The projections this dispatcher writes, in the order given.</summary>
     public IReadOnlyList<IProjection> Projections => _projections;
 
     /// <summary>Which generation of each projection is active, as this dispatcher sees it.</summary>

@@ -33,6 +33,11 @@ public sealed class ChangeFeedProjections : IProjectionRuntime
     private readonly ChangeFeedStatusReport _status;
     private readonly DocumentVersionWait _documentWait;
 
+    /// <summary>A runtime whose processor reads <paramref name="events"/> and keeps its leases in <paramref name="leases"/>.</summary>
+    /// <param name="dispatcher">Applies each batch; its generations record where rebuilds are kept.</param>
+    /// <param name="deadLetters">Where the dispatcher parks events; read for status and retries.</param>
+    /// <param name="documents">The read-model documents, read while waiting for a version.</param>
+    /// <exception cref="ArgumentNullException">A container or port is null.</exception>
     public ChangeFeedProjections(
         Container events, Container leases, ChangeFeedDispatcher dispatcher, IDeadLetterStore deadLetters, IReadModelDocuments documents,
         ChangeFeedProjectionOptions? options = null, ILogger<ChangeFeedProjections>? logger = null)
@@ -50,6 +55,7 @@ public sealed class ChangeFeedProjections : IProjectionRuntime
         _documentWait = new DocumentVersionWait(_dispatcher, _generations, documents, _options);
     }
 
+    /// <inheritdoc />
     public IReadOnlyCollection<string> Projections => [.. _dispatcher.Projections.Select(p => p.Name)];
 
     /// <summary>

@@ -15,12 +15,15 @@ public sealed class CosmosDeadLetterStore : IDeadLetterStore
     private readonly Container _container;
     private readonly CosmosCalls _calls;
 
+    /// <summary>A store over the dead-letters container (partition key <c>/streamId</c>).</summary>
+    /// <param name="retry">How transient Cosmos faults are retried; the defaults when null.</param>
     public CosmosDeadLetterStore(Container container, CosmosRetryOptions? retry = null, ILogger<CosmosDeadLetterStore>? logger = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _calls = CosmosCalls.Create(retry, logger);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<ProjectionStreamKey, long>> GetParkedAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(streamIds);
@@ -32,6 +35,7 @@ public sealed class CosmosDeadLetterStore : IDeadLetterStore
         return rows.GroupBy(r => new ProjectionStreamKey(r.Projection, r.StreamId)).ToDictionary(g => g.Key, g => g.Min(r => r.Version));
     }
 
+    /// <inheritdoc />
     public async Task ParkAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
         var document = DeadLetterDocument.From(letter);
@@ -42,6 +46,7 @@ public sealed class CosmosDeadLetterStore : IDeadLetterStore
         CosmosCalls.EnsureSuccess(response, "park", document.Id);
     }
 
+    /// <inheritdoc />
     public async Task ReleaseAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
@@ -51,6 +56,7 @@ public sealed class CosmosDeadLetterStore : IDeadLetterStore
         if (!CosmosCalls.IsNotFound(response)) CosmosCalls.EnsureSuccess(response, "release", id);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<DeadLetter>> GetAsync(string projection, CancellationToken cancellationToken = default)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.projection = @projection").WithParameter("@projection", projection);
@@ -60,6 +66,7 @@ public sealed class CosmosDeadLetterStore : IDeadLetterStore
         return [.. documents.OrderBy(d => d.StreamId, StringComparer.Ordinal).ThenBy(d => d.Version).Select(d => d.ToDeadLetter())];
     }
 
+    /// <inheritdoc />
     public async Task<int> CountAsync(string projection, CancellationToken cancellationToken = default)
     {
         var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.projection = @projection").WithParameter("@projection", projection);

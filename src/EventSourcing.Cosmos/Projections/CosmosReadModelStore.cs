@@ -37,11 +37,13 @@ public sealed class CosmosReadModelStore : IReadModelStore, IReadModelDocuments,
         _generations = new GenerationResolver(this, time);
     }
 
+    /// <inheritdoc />
     public async Task<T?> GetAsync<T>(string projection, string key, CancellationToken cancellationToken = default) where T : class =>
         (await LoadAsync(await _generations.ActiveNameAsync(projection, cancellationToken), key, cancellationToken))?.Document.Json is { } json
             ? JsonSerializer.Deserialize<T>(json, _json)
             : null;
 
+    /// <inheritdoc />
     public async Task<ReadModelPage<T>> QueryAsync<T>(string projection, ReadModelQuery query, CancellationToken cancellationToken = default) where T : class
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -58,6 +60,7 @@ public sealed class CosmosReadModelStore : IReadModelStore, IReadModelDocuments,
         return new ReadModelPage<T>(items, more ? ReadModelContinuation.Encode(page[^1].GetProperty("key").GetString()!) : null);
     }
 
+    /// <inheritdoc />
     public async Task<VersionedDocument?> LoadAsync(string projection, string key, CancellationToken cancellationToken = default)
     {
         var id = ReadModelDocumentJson.Id(projection, key);
@@ -69,6 +72,7 @@ public sealed class CosmosReadModelStore : IReadModelStore, IReadModelDocuments,
         return new VersionedDocument(ReadModelDocumentJson.Deserialize(document.RootElement), response.Headers.ETag);
     }
 
+    /// <inheritdoc />
     public async Task<bool> TryWriteAsync(string projection, StoredDocument document, string? etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -88,9 +92,11 @@ public sealed class CosmosReadModelStore : IReadModelStore, IReadModelDocuments,
         return true;
     }
 
+    /// <inheritdoc />
     public Task<StoredGenerations> GetGenerationsAsync(string projection, CancellationToken cancellationToken = default) =>
         _generationDocuments.GetAsync(projection, cancellationToken);
 
+    /// <inheritdoc />
     public Task<bool> TryWriteGenerationsAsync(GenerationsRecord record, string? etag, CancellationToken cancellationToken = default) =>
         _generationDocuments.TryWriteAsync(record, etag, cancellationToken);
 }

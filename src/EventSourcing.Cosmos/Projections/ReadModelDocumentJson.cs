@@ -42,6 +42,8 @@ public static class ReadModelDocumentJson
             : throw new ReadModelRejectedException($"The read-model key '{key[..Math.Min(key.Length, 40)]}…' of '{projection}' makes an id over {MaxIdLength} characters.");
     }
 
+    /// <summary>The stored JSON of <paramref name="document"/> for <paramref name="projection"/>.</summary>
+    /// <exception cref="ReadModelRejectedException">The id would be longer than Cosmos allows.</exception>
     public static byte[] Serialize(string projection, StoredDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -63,6 +65,7 @@ public static class ReadModelDocumentJson
         return buffer.ToArray();
     }
 
+    /// <summary>The document a stored JSON holds (<paramref name="root"/> as read from the container).</summary>
     public static StoredDocument Deserialize(JsonElement root)
     {
         var doc = root.GetProperty("doc");

@@ -3,6 +3,7 @@ namespace EventSourcing.Cosmos.Setup;
 /// <summary>The database and containers the adapter uses; production names come from Bicep, these are the defaults.</summary>
 public sealed record CosmosStoreNames
 {
+    /// <summary>The database holding every container.</summary>
     public string Database { get; init; } = "eventsourcing";
 
     /// <summary>Commits, tips and snapshots; partition key <c>/streamId</c>.</summary>

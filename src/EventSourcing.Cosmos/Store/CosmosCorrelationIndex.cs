@@ -25,6 +25,7 @@ public sealed class CosmosCorrelationIndex : ICorrelationIndex
         _calls = calls;
     }
 
+    /// <inheritdoc />
     public async Task<CorrelatedPage> ReadCorrelatedAsync(string correlationId, string? after, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(correlationId);

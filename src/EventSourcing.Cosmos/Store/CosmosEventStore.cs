@@ -42,6 +42,7 @@ public sealed partial class CosmosEventStore : IEventStore
     /// <summary>Events by correlation id, across every stream of the container.</summary>
     public CosmosCorrelationIndex Correlations { get; }
 
+    /// <inheritdoc />
     public async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
@@ -102,6 +103,7 @@ public sealed partial class CosmosEventStore : IEventStore
         }
     }
 
+    /// <inheritdoc />
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         StreamId.Validate(streamId);

@@ -21,6 +21,7 @@ public sealed class CosmosSnapshotStore : ISnapshotStore
         _calls = calls;
     }
 
+    /// <inheritdoc />
     public async Task<Snapshot?> LoadAsync(string streamId, CancellationToken cancellationToken = default) =>
         (await ReadAsync(streamId, cancellationToken)).Snapshot;
 

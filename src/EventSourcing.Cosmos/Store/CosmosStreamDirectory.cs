@@ -22,6 +22,7 @@ public sealed class CosmosStreamDirectory : IStreamDirectory
         _calls = CosmosCalls.Create(retry, logger);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? prefix, string? after, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);

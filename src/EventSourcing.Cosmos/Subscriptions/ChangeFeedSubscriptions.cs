@@ -24,6 +24,7 @@ public sealed class ChangeFeedSubscriptions(
     private readonly DeliveryPolicy _delivery = delivery ?? new DeliveryPolicy { TimeProvider = (options ?? new ChangeFeedProjectionOptions()).TimeProvider };
     private readonly ILogger _logger = (ILogger?)loggers?.CreateLogger<ChangeFeedSubscriptions>() ?? NullLogger.Instance;
 
+    /// <inheritdoc />
     public Task RunAsync(string name, Func<RecordedEvent, CancellationToken, Task> handle, Func<RecordedEvent, string?>? keyOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
@@ -45,9 +46,11 @@ public sealed class ChangeFeedSubscriptions(
         await KeyedDelivery.HandleAsync(name, keyed, handle, _delivery, deadLetters, _logger, cancellationToken);
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<SubscriptionDeadLetter>> GetDeadLettersAsync(string name, CancellationToken cancellationToken = default) =>
         deadLetters.ListAsync(name, cancellationToken);
 
+    /// <inheritdoc />
     public Task<DeadLetterRetryResult> RetryDeadLettersAsync(string name, Func<RecordedEvent, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
         SubscriptionDeadLetterRetry.RetryAsync(name, handle, deadLetters, _delivery.TimeProvider, _logger, cancellationToken);
 }

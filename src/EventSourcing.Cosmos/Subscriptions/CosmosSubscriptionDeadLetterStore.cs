@@ -14,12 +14,15 @@ public sealed class CosmosSubscriptionDeadLetterStore : ISubscriptionDeadLetterS
     private readonly Container _container;
     private readonly CosmosCalls _calls;
 
+    /// <summary>A store over the dead-letters container (partition key <c>/streamId</c>), beside the projections' letters.</summary>
+    /// <param name="retry">How transient Cosmos faults are retried; the defaults when null.</param>
     public CosmosSubscriptionDeadLetterStore(Container container, CosmosRetryOptions? retry = null, ILogger<CosmosSubscriptionDeadLetterStore>? logger = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _calls = CosmosCalls.Create(retry, logger);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, Guid>> GetParkedKeysAsync(
         string subscription, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
@@ -32,6 +35,7 @@ public sealed class CosmosSubscriptionDeadLetterStore : ISubscriptionDeadLetterS
             .ToDictionary(g => g.Key, g => g.Order(SubscriptionDeadLetter.FeedOrder).First().Event.EventId, StringComparer.Ordinal);
     }
 
+    /// <inheritdoc />
     public async Task ParkAsync(SubscriptionDeadLetter letter, CancellationToken cancellationToken = default)
     {
         var document = SubscriptionDeadLetterDocument.From(letter);
@@ -42,6 +46,7 @@ public sealed class CosmosSubscriptionDeadLetterStore : ISubscriptionDeadLetterS
         CosmosCalls.EnsureSuccess(response, "park", document.Id);
     }
 
+    /// <inheritdoc />
     public async Task ReleaseAsync(SubscriptionDeadLetter letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
@@ -52,6 +57,7 @@ public sealed class CosmosSubscriptionDeadLetterStore : ISubscriptionDeadLetterS
         if (!CosmosCalls.IsNotFound(response)) CosmosCalls.EnsureSuccess(response, "release", id);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SubscriptionDeadLetter>> ListAsync(string subscription, CancellationToken cancellationToken = default)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.subscription = @subscription").WithParameter("@subscription", subscription);

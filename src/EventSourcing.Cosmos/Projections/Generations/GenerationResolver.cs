@@ -24,14 +24,17 @@ public sealed class GenerationResolver
         CacheDuration = cacheDuration ?? DefaultCacheDuration;
     }
 
+    /// <summary>How long a record read is trusted before it is read again.</summary>
     public TimeSpan CacheDuration { get; }
 
+    /// <summary>Where the records are stored; null when nothing is ever rebuilt.</summary>
     public IProjectionGenerations? Source => _source;
 
     /// <summary>Whether a record read at <paramref name="readAt"/> may still answer at <paramref name="now"/>.</summary>
     public static bool IsFresh(DateTimeOffset readAt, DateTimeOffset now, TimeSpan cacheDuration) =>
         now >= readAt && now - readAt < cacheDuration;
 
+    /// <summary>The projection's record, from the cache while it is fresh; generation 1 active when there is no source or no record.</summary>
     public async Task<GenerationsRecord> GetAsync(string projection, CancellationToken cancellationToken = default)
     {
         if (_source is null) return GenerationsRecord.Initial(projection);
