@@ -21,6 +21,7 @@ public sealed class SqliteCorrelationIndex : ICorrelationIndex, IReportsConnecti
     Task<IReadOnlyList<ConnectionSettings>> IReportsConnectionSettings.ReadConnectionSettingsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ConnectionSettings>>([_database.ReadSettings("correlation index")]);
 
+    /// <inheritdoc />
     public async Task<CorrelatedPage> ReadCorrelatedAsync(string correlationId, string? after, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(correlationId);

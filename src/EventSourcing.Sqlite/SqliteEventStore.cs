@@ -59,6 +59,7 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IStreamDirectory
         }
     }
 
+    /// <inheritdoc />
     public Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
@@ -67,6 +68,7 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IStreamDirectory
         return _writer.EnqueueAsync(new PendingAppend(streamId, expectedVersion, [.. events]), cancellationToken);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
         string streamId, StreamReadOptions options, CancellationToken cancellationToken = default)
     {
@@ -101,6 +103,7 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IStreamDirectory
         return EventRows.ReadAll(command);
     }
 
+    /// <inheritdoc />
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         StreamId.Validate(streamId);
@@ -109,6 +112,7 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IStreamDirectory
         return StreamVersion(connection, streamId);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fromPosition);
@@ -123,6 +127,7 @@ public sealed class SqliteEventStore : IEventStore, IEventFeed, IStreamDirectory
         return EventRows.ReadAll(command);
     }
 
+    /// <inheritdoc />
     public async Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = _database.OpenConnection();

@@ -22,6 +22,7 @@ public sealed class SqliteFeedReader(SqliteEventStore store, TimeProvider? time 
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <inheritdoc />
     public async Task<FeedPage> ReadAsync(FeedRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

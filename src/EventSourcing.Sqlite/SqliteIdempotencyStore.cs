@@ -20,6 +20,7 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IReportsConnecti
     public SqliteIdempotencyStore(string databasePath) =>
         _database = SqliteDatabase.Open(databasePath, durable: true, Migrate, "idempotency store");
 
+    /// <inheritdoc />
     public async Task<IdempotencyReservation> ReserveAsync(IdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
@@ -58,6 +59,7 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IReportsConnecti
         };
     }
 
+    /// <inheritdoc />
     public async Task<bool> CompleteAsync(IdempotentResponse response, string token, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -80,6 +82,7 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IReportsConnecti
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <inheritdoc />
     public async Task ReleaseAsync(string key, string token, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();

@@ -13,6 +13,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore, IReportsConnectionSett
 
     internal SqliteSnapshotStore(SqliteDatabase database) => _database = database;
 
+    /// <inheritdoc />
     public async Task<Snapshot?> LoadAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var connection = _database.OpenConnection();
@@ -25,6 +26,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore, IReportsConnectionSett
             : null;
     }
 
+    /// <inheritdoc />
     public async Task SaveAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -12,6 +12,7 @@ namespace EventSourcing.Catalog;
 /// </summary>
 public static class EventCatalogDocuments
 {
+    /// <summary>The name of the catalog's index file, beside the schema files.</summary>
     public const string IndexFileName = "README.md";
 
     private static readonly JsonSerializerOptions Indented = new()

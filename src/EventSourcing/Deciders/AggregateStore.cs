@@ -20,8 +20,10 @@ public sealed class AggregateStore(
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>The store this one reads and appends through, for callers that need raw streams.</summary>
     public IEventStore Events => store;
 
+    /// <summary>The serializer that maps typed events to stored ones and back.</summary>
     public EventSerializer Serializer => serializer;
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed record CommandContext(
     IReadOnlyDictionary<string, string>? Headers = null,
     string? IdempotencyKey = null)
 {
+    /// <summary>No expected version, correlation, headers or idempotency key.</summary>
     public static CommandContext None { get; } = new();
 
     internal EventMetadata ToMetadata() => new(CorrelationId, CausationId, Headers);

@@ -7,6 +7,7 @@ namespace EventSourcing.Deciders;
 public class CommandValidationException(IReadOnlyDictionary<string, string[]> errors)
     : Exception("The command is invalid: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")))
 {
+    /// <summary>What is wrong, by field name (as problem details carry it).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
     /// <summary>One invalid field.</summary>

@@ -42,6 +42,7 @@ public sealed class StateCache : IDisposable
         _entries.Set(key, new Entry<TState>(state, version), new MemoryCacheEntryOptions { Size = 1 });
     }
 
+    /// <summary>Drops every cached state and releases the cache.</summary>
     public void Dispose() => _entries.Dispose();
 
     // State and version travel together: a state is only ever cached with the version it folds to.

@@ -9,8 +9,10 @@ public static class EventSourcingTelemetry
     /// <summary>Name of both the activity source and the meter.</summary>
     public const string Name = "EventSourcing";
 
+    /// <summary>Spans for appends, reads and command handling.</summary>
     public static ActivitySource ActivitySource { get; } = new(Name);
 
+    /// <summary>The meter all of the core's instruments belong to.</summary>
     public static Meter Meter { get; } = new(Name);
 
     /// <summary>Time from calling append to its durable acknowledgement, in milliseconds.</summary>

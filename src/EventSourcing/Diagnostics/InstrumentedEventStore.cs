@@ -6,6 +6,7 @@ namespace EventSourcing.Diagnostics;
 /// <summary>Wraps any store with a trace span and latency metric per append; reads pass straight through.</summary>
 public sealed class InstrumentedEventStore(IEventStore inner) : IEventStore, IWriteHealth
 {
+    /// <inheritdoc />
     public async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
@@ -31,9 +32,11 @@ public sealed class InstrumentedEventStore(IEventStore inner) : IEventStore, IWr
         }
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, StreamReadOptions options, CancellationToken cancellationToken = default) =>
         inner.ReadStreamAsync(streamId, options, cancellationToken);
 
+    /// <inheritdoc />
     public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default) =>
         inner.GetStreamVersionAsync(streamId, cancellationToken);
 

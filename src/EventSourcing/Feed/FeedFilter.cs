@@ -17,6 +17,7 @@ public sealed record FeedFilter(IReadOnlySet<string>? Types = null, string? Stre
     /// <summary>True when the filter lets every event through.</summary>
     public bool IsEmpty => Types is null && StreamPrefix is null && Since is null;
 
+    /// <summary>Whether the event passes every condition of the filter.</summary>
     public bool Matches(RecordedEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -25,9 +26,11 @@ public sealed record FeedFilter(IReadOnlySet<string>? Types = null, string? Stre
             && (Since is null || e.Timestamp >= Since);
     }
 
+    /// <summary>Equal when prefix, start and the set of types are the same.</summary>
     public bool Equals(FeedFilter? other) =>
         other is not null && StreamPrefix == other.StreamPrefix && Since == other.Since
         && (Types is null ? other.Types is null : other.Types is not null && Types.SetEquals(other.Types));
 
+    /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(StreamPrefix, Since, Types?.Count);
 }

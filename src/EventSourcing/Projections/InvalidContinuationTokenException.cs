@@ -4,5 +4,6 @@ namespace EventSourcing.Projections;
 public sealed class InvalidContinuationTokenException(string token)
     : ArgumentException("The continuation token is malformed; pass back the token a previous page returned.", "continuationToken")
 {
+    /// <summary>The token as the caller sent it.</summary>
     public string Token { get; } = token;
 }

@@ -4,6 +4,7 @@ namespace EventSourcing.Sagas;
 public sealed class ActivityFailedException(string activityName, string errorType, string errorMessage)
     : Exception($"Activity '{activityName}' failed: {errorType}: {errorMessage}")
 {
+    /// <summary>The activity that failed after its retries.</summary>
     public string ActivityName { get; } = activityName;
 
     /// <summary>The full name of the exception type the activity threw.</summary>

@@ -4,5 +4,6 @@ namespace EventSourcing.Sagas;
 public sealed class NonDeterministicOrchestrationException(string instanceId, string detail)
     : Exception($"Orchestration '{instanceId}' is not deterministic: {detail}")
 {
+    /// <summary>The instance whose replay asked for other work than its history holds.</summary>
     public string InstanceId { get; } = instanceId;
 }

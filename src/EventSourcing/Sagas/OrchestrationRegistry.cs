@@ -15,6 +15,8 @@ public sealed class OrchestrationRegistry
     /// <summary>The JSON shape of inputs, outputs and results: camelCase, as the HTTP API.</summary>
     public JsonSerializerOptions Options { get; } = EventSerializer.DefaultOptions;
 
+    /// <summary>Registers an orchestrator: deterministic code that schedules activities, timers and waits through its context.</summary>
+    /// <exception cref="ArgumentException">An orchestrator with that name is already registered.</exception>
     public OrchestrationRegistry AddOrchestrator<TInput, TOutput>(string name, Func<IOrchestrationContext, TInput, Task<TOutput>> run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -30,6 +32,8 @@ public sealed class OrchestrationRegistry
         return this;
     }
 
+    /// <summary>Registers an activity without a result; like the other overload it must be safe to run more than once.</summary>
+    /// <exception cref="ArgumentException">An activity with that name is already registered.</exception>
     public OrchestrationRegistry AddActivity<TInput>(string name, Func<TInput, CancellationToken, Task> run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -54,6 +58,7 @@ public sealed class OrchestrationRegistry
         return this;
     }
 
+    /// <summary>Whether an orchestrator of that name is registered.</summary>
     public bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
 
     /// <summary>The orchestrators' names, for runtimes that register each one with their own engine (Durable).</summary>

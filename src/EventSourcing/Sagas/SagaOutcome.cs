@@ -8,7 +8,9 @@ namespace EventSourcing.Sagas;
 /// <param name="Reason">Why it compensated (payment failed, timed out, out of stock, cancelled).</param>
 public sealed record SagaOutcome(bool Compensated, string? Reason = null)
 {
+    /// <summary>The saga did what it set out to do.</summary>
     public static SagaOutcome Completed { get; } = new(false);
 
+    /// <summary>The saga undid its steps for <paramref name="reason"/>.</summary>
     public static SagaOutcome CompensatedBecause(string reason) => new(true, reason);
 }

@@ -11,6 +11,7 @@ public sealed class StepJournal
 {
     private readonly List<SagaStep> _steps = [];
 
+    /// <summary>The steps so far, in the order they began.</summary>
     public IReadOnlyList<SagaStep> Steps => _steps;
 
     /// <summary>Records a step begun (a timer with the time it is due); returns its index for <see cref="Finish"/>.</summary>
@@ -20,6 +21,7 @@ public sealed class StepJournal
         return _steps.Count - 1;
     }
 
+    /// <summary>Records how the step begun at <paramref name="index"/> ended (with the error when it failed).</summary>
     public void Finish(int index, string status, DateTimeOffset at, string? error = null) =>
         _steps[index] = _steps[index] with { Status = status, At = at, Error = error };
 

@@ -10,8 +10,10 @@ public sealed class EventSerializer(EventTypeMap typeMap, JsonSerializerOptions?
     /// <summary>camelCase JSON, the shape every store and the HTTP API use.</summary>
     public static JsonSerializerOptions DefaultOptions { get; } = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The JSON options event data is written and read with.</summary>
     public JsonSerializerOptions Options { get; } = options ?? DefaultOptions;
 
+    /// <summary>The stored names and versions of the event types this serializer knows.</summary>
     public EventTypeMap TypeMap { get; } = typeMap;
 
     /// <summary>Serializes <paramref name="event"/> under its declared name and current schema version.</summary>

@@ -6,5 +6,6 @@ namespace EventSourcing.Store;
 /// </summary>
 public sealed record AppendLimits(int MaxEventsPerAppend = 500, long MaxBytesPerAppend = 1_000_000)
 {
+    /// <summary>500 events and 1,000,000 bytes per append.</summary>
     public static AppendLimits Default { get; } = new();
 }

@@ -8,5 +8,6 @@ namespace EventSourcing.Store;
 public sealed class AppendOutcomeUnknownException(string streamId, string message, Exception? inner = null)
     : Exception(message, inner)
 {
+    /// <summary>The stream the append was for.</summary>
     public string StreamId { get; } = streamId;
 }

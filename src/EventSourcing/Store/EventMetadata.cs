@@ -19,6 +19,7 @@ public sealed record EventMetadata(
         && CausationId == other.CausationId
         && HeadersEqual(Headers, other.Headers);
 
+    /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CorrelationId, CausationId, Headers?.Count ?? 0);
 
     private static bool HeadersEqual(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b)

@@ -38,6 +38,7 @@ public readonly record struct ExpectedVersion
         _ => actualVersion == Value,
     };
 
+    /// <summary>"Any", "NoStream", "StreamExists" or the exact version, as logs and error messages show it.</summary>
     public override string ToString() => Value switch
     {
         AnyValue => "Any",

@@ -4,6 +4,8 @@ namespace EventSourcing.Store;
 public sealed class InvalidStreamIdException(string streamId, string reason)
     : EventStoreException($"Stream id '{streamId}' is invalid: {reason}")
 {
+    /// <summary>The id as given.</summary>
     public string StreamId { get; } = streamId;
+    /// <summary>Which rule it breaks.</summary>
     public string Reason { get; } = reason;
 }

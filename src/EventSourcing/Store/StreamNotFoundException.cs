@@ -4,5 +4,6 @@ namespace EventSourcing.Store;
 public sealed class StreamNotFoundException(string streamId)
     : EventStoreException($"Stream '{streamId}' does not exist.")
 {
+    /// <summary>The stream asked for.</summary>
     public string StreamId { get; } = streamId;
 }

@@ -14,5 +14,6 @@ public sealed record DeliveryPolicy
     /// <summary>How many keys are handled at once.</summary>
     public int MaxConcurrency { get; init; } = 32;
 
+    /// <summary>The clock for pauses and parking times.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

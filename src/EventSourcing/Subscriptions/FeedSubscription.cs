@@ -24,6 +24,7 @@ public sealed class FeedSubscription(
     private readonly FeedSubscriptionOptions _options = options ?? new();
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
+    /// <summary>The subscription's name: the key of its checkpoint and dead letters.</summary>
     public string Name => name;
 
     /// <summary>

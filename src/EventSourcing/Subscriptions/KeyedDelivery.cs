@@ -15,6 +15,10 @@ namespace EventSourcing.Subscriptions;
 /// </summary>
 public static partial class KeyedDelivery
 {
+    /// <summary>Delivers <paramref name="groups"/> as the type describes; returns once each event was handled or parked.</summary>
+    /// <param name="subscription">The subscription's name, the key of its dead letters.</param>
+    /// <param name="handle">The handler; it must be idempotent, since a redelivered batch hands events over again.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the batch must be delivered again.</exception>
     public static async Task HandleAsync(
         string subscription, IEnumerable<IGrouping<string, RecordedEvent>> groups, Func<RecordedEvent, CancellationToken, Task> handle,
         DeliveryPolicy policy, ISubscriptionDeadLetterStore deadLetters, ILogger logger, CancellationToken cancellationToken)

@@ -7,9 +7,12 @@ namespace EventSourcing.Sagas.Embedded;
 /// </summary>
 public interface ISagaInstanceIndex
 {
+    /// <summary>Lists the instance as possibly running; adding it again changes nothing.</summary>
     Task AddAsync(string instanceId, string orchestrator, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Drops the instance from the list (nothing happens when it is not there).</summary>
     Task RemoveAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids listed, oldest first.</summary>
     Task<IReadOnlyList<string>> GetRunningAsync(CancellationToken cancellationToken = default);
 }

@@ -6,8 +6,10 @@ namespace EventSourcing.Sagas.History;
 /// <summary>Stored names of the history events and the stream each instance's history lives in.</summary>
 public static class SagaHistory
 {
+    /// <summary>What every history stream's id starts with.</summary>
     public const string StreamPrefix = "saga-";
 
+    /// <summary>The id of the stream holding the instance's history.</summary>
     public static string StreamOf(string instanceId) => StreamPrefix + instanceId;
 
     /// <summary>A serializer for history alone: domain type maps stay unaware of it, and domain projections skip it.</summary>
