@@ -100,4 +100,20 @@ public sealed class AccountApiTests(BankApiFactory api) : IClassFixture<BankApiF
         Assert.Equal((404, "account-not-found"), ((int)unknown.StatusCode, (string)(await unknown.Json())["code"]!));
         Assert.Equal(404, (int)unknownStatement.StatusCode);
     }
+
+    [Fact]
+    public async Task Accounts_are_listed_by_owner_and_status_and_an_unknown_status_is_a_bad_request()
+    {
+        var owner = "Grace-" + Guid.NewGuid().ToString("N");
+        var open = await _client.OpenAsync(owner);
+        var closed = await _client.OpenAsync(owner);
+        Assert.Equal(200, (int)(await _client.Post($"/api/accounts/{closed}/close")).StatusCode);
+        await _client.WaitForAsync($"/api/accounts/{closed}?minVersion=2", s => (string)s["status"]! == "closed");
+
+        var listed = await (await _client.Get($"/api/accounts?owner={owner}&status=open")).Json();
+        var unknown = await _client.Get($"/api/accounts?owner={owner}&status=none");
+
+        Assert.Equal([open], listed["items"]!.AsArray().Select(i => (string)i!["accountId"]!));
+        Assert.Equal((400, "status"), ((int)unknown.StatusCode, (await unknown.Json())["errors"]!.AsObject().Single().Key));
+    }
 }

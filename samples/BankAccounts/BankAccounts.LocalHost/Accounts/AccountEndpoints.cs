@@ -9,6 +9,13 @@ public sealed record OpenAccountRequest(string? Owner, string? Currency, decimal
 
 public sealed record AmountRequest(decimal? Amount);
 
+/// <summary>The statuses a statement can be listed by (as the statement spells them, in lower case).</summary>
+public enum StatementStatus
+{
+    Open,
+    Closed,
+}
+
 /// <summary>What a write to an account left: its balance and the stream version (also the response's ETag).</summary>
 public sealed record AccountWritten(string AccountId, decimal Balance, decimal Available, long Version);
 
@@ -68,7 +75,7 @@ internal static class AccountEndpoints
                 ContinuationToken = QueryParameters.Text(request, "continuationToken"),
             };
             if (QueryParameters.Text(request, "owner") is { } owner) query = query.Where("owner", owner);
-            if (QueryParameters.Enum<AccountStatus>(request, "status") is { } status) query = query.Where("status", status.ToString().ToLowerInvariant());
+            if (QueryParameters.Enum<StatementStatus>(request, "status") is { } status) query = query.Where("status", status.ToString().ToLowerInvariant());
             return ApiResponse.Ok(await readModels.QueryAsync<AccountStatement>(AccountStatementProjection.ProjectionName, query, ct));
         });
 
