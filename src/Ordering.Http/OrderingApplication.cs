@@ -1,6 +1,7 @@
 using EventSourcing.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ordering.Application;
 using Ordering.Checkout;
 using Ordering.Contracts;
@@ -22,8 +23,8 @@ public static class OrderingApplication
         services.AddSingleton<OrderingQueries>();
         services.AddSingleton(_ => OrderingEventCatalog.Create());
         services.AddSingleton(new CheckoutOptions { PaymentTimeout = configuration.GetValue("Checkout:PaymentTimeout", TimeSpan.FromMinutes(15)) });
-        services.AddSingleton<CheckoutActivities>();
-        services.AddSingleton<LatePaymentRefunds>();
+        services.TryAddSingleton<CheckoutActivities>(); // AddCheckoutSagas may have added them already
+        services.TryAddSingleton<LatePaymentRefunds>();
         return services;
     }
 }

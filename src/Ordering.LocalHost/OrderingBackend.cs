@@ -1,20 +1,15 @@
-using EventSourcing.Deciders;
-using EventSourcing.Diagnostics;
-using EventSourcing.Feed;
-using EventSourcing.Idempotency;
-using EventSourcing.Projections;
-using EventSourcing.Serialization;
-using EventSourcing.Sqlite;
-using EventSourcing.Sqlite.Projections;
-using EventSourcing.Store;
 using System.Text.Json.Serialization;
+using EventSourcing.Hosting;
+using EventSourcing.Sqlite.Sagas;
 using Ordering.Contracts;
 using Ordering.Http;
-using Ordering.ReadModels;
 
 namespace Ordering.LocalHost;
 
-/// <summary>The composition root: the embedded store, projections, the application and the HTTP API in one process.</summary>
+/// <summary>
+/// The composition root: the ordering backend from the building blocks on the embedded store (or Cosmos DB with
+/// Store:Provider=Cosmos), its projections, checkout saga and subscriptions run in this process, and the HTTP API.
+/// </summary>
 internal static partial class OrderingBackend
 {
     public static void AddOrderingBackend(this WebApplicationBuilder builder)
@@ -24,30 +19,20 @@ internal static partial class OrderingBackend
         var dataDirectory = HostDefaults.DataDirectory(configuration);
         var services = builder.Services;
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new EventSerializer(OrderingEventTypes.Create()));
-        services.AddSingleton(_ => new StateCache());
-        services.AddSingleton(_ => SqliteEventStore.Open(new SqliteStoreOptions { DatabasePath = Path.Combine(dataDirectory, "events.db") }));
-        services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.AddSingleton<IEventFeedReader>(sp => new SqliteFeedReader(sp.GetRequiredService<SqliteEventStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IStreamDirectory>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.AddSingleton<IEventStore>(sp => new InstrumentedEventStore(sp.GetRequiredService<SqliteEventStore>()));
-        services.AddSingleton<ICorrelationIndex>(sp => sp.GetRequiredService<SqliteEventStore>().Correlations);
-        services.AddSingleton(sp => new AggregateStore(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventSerializer>(), sp.GetRequiredService<SqliteEventStore>().Snapshots,
-            cache: sp.GetRequiredService<StateCache>()));
+        var events = services.AddEventSourcing(configuration, OrderingEventTypes.Create());
+        if (StoreProvider.IsCosmos(configuration))
+        {
+            // The change feed starts and feeds the sagas; the embedded runner keeps its index of instances in sagas.db.
+            services.AddSingleton(_ => new SqliteSagaStore(Path.Combine(dataDirectory, "sagas.db")));
+            events.UseCosmos(o =>
+            {
+                o.DefaultDatabase = "ordering";
+                o.SagaIndex = sp => sp.GetRequiredService<SqliteSagaStore>();
+            });
+        }
+        else events.UseSqlite(o => o.DataDirectory = dataDirectory);
+        events.AddOrderingReadModels().AddCheckoutSagas();
 
-        services.AddSingleton(_ => SqliteProjectionStore.Open(new SqliteProjectionStoreOptions { DatabasePath = Path.Combine(dataDirectory, "readmodels.db") }));
-        services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
-        services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
-        services.AddSingleton<IProjectionRuntime>(sp => new ProjectionRunner(
-            sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<EventSerializer>(), OrderingReadModels.All,
-            sp.GetRequiredService<IProjectionStore>(), logger: sp.GetRequiredService<ILogger<ProjectionRunner>>()));
-        services.AddHostedService<ProjectionWorker>();
-        services.AddCheckoutSagas(dataDirectory, configuration);
-
-        services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(Path.Combine(dataDirectory, "requests.db")));
-        services.UseCosmosWhenConfigured(configuration); // Store:Provider=Cosmos replaces the embedded stores above
         services.AddSingleton(ApiKeyMiddleware.Credential(configuration));
         services.AddOrderingApplication(configuration);
 

@@ -17,7 +17,7 @@ namespace Ordering.Checkout;
 /// parked in the subscription's dead letters (where an operator sees it and can retry it), never dropped: that
 /// order's later events wait behind it there.
 /// </summary>
-public sealed class CheckoutTrigger(ISagaClient sagas, EventSerializer serializer, CheckoutOptions options)
+public sealed class CheckoutTrigger(ISagaClient sagas, EventSerializer serializer, CheckoutOptions options) : IEventHandler
 {
     public const string SubscriptionName = "checkout-saga-trigger";
 
@@ -37,6 +37,12 @@ public sealed class CheckoutTrigger(ISagaClient sagas, EventSerializer serialize
             if (stream.StartsWith(prefix, StringComparison.Ordinal)) return stream[prefix.Length..];
         return stream;
     }
+
+    /// <summary>The subscription's name, <see cref="SubscriptionName"/>.</summary>
+    public string Name => SubscriptionName;
+
+    /// <summary>An order's events in feed order, orders in parallel: <see cref="OrderingKey"/>.</summary>
+    public string? KeyOf(RecordedEvent recorded) => OrderingKey(recorded);
 
     /// <summary>This trigger as the feed's subscriber: its name, its handler and its ordering key.</summary>
     public Subscriber Subscriber => new(SubscriptionName, HandleAsync, OrderingKey);

@@ -1,6 +1,7 @@
 using EventSourcing.Deciders;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
+using EventSourcing.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ordering.Application;
@@ -20,7 +21,7 @@ namespace Ordering.Checkout;
 /// refund's idempotency key is the order's and the payment decider refunds once, so a redelivered event, a second
 /// host or the checkout saga's own compensation never refund twice.
 /// </summary>
-public sealed partial class LatePaymentRefunds(OrderingHandlers handlers, EventSerializer serializer, ILogger<LatePaymentRefunds>? logger = null)
+public sealed partial class LatePaymentRefunds(OrderingHandlers handlers, EventSerializer serializer, ILogger<LatePaymentRefunds>? logger = null) : IEventHandler
 {
     public const string SubscriptionName = "late-payment-refunds";
 
@@ -32,6 +33,12 @@ public sealed partial class LatePaymentRefunds(OrderingHandlers handlers, EventS
 
     /// <summary>An order's events are handled in feed order, orders in parallel (as <see cref="CheckoutTrigger.OrderingKey"/>).</summary>
     public static string? OrderingKey(RecordedEvent recorded) => CheckoutTrigger.OrderingKey(recorded);
+
+    /// <summary>The subscription's name, <see cref="SubscriptionName"/>.</summary>
+    public string Name => SubscriptionName;
+
+    /// <summary>An order's events in feed order: <see cref="OrderingKey"/>.</summary>
+    public string? KeyOf(RecordedEvent recorded) => OrderingKey(recorded);
 
     /// <summary>The refund's idempotency key: one per order, whichever event or host issues it.</summary>
     public static string RefundKey(string orderId) => $"late-payment-refund:{orderId}";

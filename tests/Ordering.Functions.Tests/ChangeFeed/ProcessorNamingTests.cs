@@ -8,7 +8,7 @@ namespace Ordering.Functions.Tests.ChangeFeed;
 
 /// <summary>
 /// The Cosmos DB trigger names its change-feed processor, and so its lease documents, by LeaseContainerPrefix (verified
-/// in the extension's source, see FunctionsBackend.ProjectionOptions). Projection lag in /api/projections comes from an
+/// in the extension's source, see FunctionsBackend.ProjectionProcessorName). Projection lag in /api/projections comes from an
 /// estimator that must name the same processor over the same account and containers, or it counts leases nobody holds.
 /// </summary>
 public sealed class ProcessorNamingTests : IAsyncDisposable
@@ -22,7 +22,7 @@ public sealed class ProcessorNamingTests : IAsyncDisposable
     {
         var trigger = TriggerOf("ProjectReadModels");
 
-        Assert.Equal(trigger.LeaseContainerPrefix, FunctionsBackend.ProjectionOptions.ProcessorName);
+        Assert.Equal(trigger.LeaseContainerPrefix, FunctionsBackend.ProjectionProcessorName);
         // The host would resolve a %setting% in the prefix and the estimator would not.
         Assert.DoesNotContain("%", trigger.LeaseContainerPrefix, StringComparison.Ordinal);
     }

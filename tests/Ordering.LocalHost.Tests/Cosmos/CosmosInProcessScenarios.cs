@@ -50,10 +50,10 @@ public sealed class CosmosApiFixture : IAsyncDisposable
     {
         var api = new InProcessApi();
         api.Settings["Store:Provider"] = "Cosmos";
-        api.Settings[string.IsNullOrWhiteSpace(ConnectionString) ? "Store:Cosmos:Endpoint" : "Store:Cosmos:ConnectionString"] =
+        api.Settings[string.IsNullOrWhiteSpace(ConnectionString) ? "CosmosDb:accountEndpoint" : "CosmosDb"] =
             string.IsNullOrWhiteSpace(ConnectionString) ? Endpoint : ConnectionString;
-        api.Settings["Store:Cosmos:Database"] = "ordering-tests";
-        api.Settings["Store:Cosmos:CreateContainers"] = "true";
+        api.Settings["CosmosDbName"] = "ordering-tests";
+        api.Settings["Store:CreateContainers"] = "true";
         // The change feed is polled: reads of what was just written wait longer than on SQLite.
         api.Settings["Api:ReadYourWritesTimeout"] = "00:00:15";
         return api;

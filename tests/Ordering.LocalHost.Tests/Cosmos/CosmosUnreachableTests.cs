@@ -13,7 +13,7 @@ public sealed class CosmosUnreachableTests : IAsyncDisposable
     {
         _api.Settings["Store:Provider"] = "Cosmos";
         // Nothing listens on port 9: every Cosmos call fails fast with a connection error.
-        _api.Settings["Store:Cosmos:ConnectionString"] = "AccountEndpoint=https://127.0.0.1:9/;AccountKey=a2V5;";
+        _api.Settings["CosmosDb"] = "AccountEndpoint=https://127.0.0.1:9/;AccountKey=a2V5;";
     }
 
     [Fact]

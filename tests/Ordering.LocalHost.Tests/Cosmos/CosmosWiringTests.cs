@@ -21,7 +21,7 @@ public sealed class CosmosWiringTests : IDisposable
     [Fact]
     public async Task On_cosmos_every_store_the_api_uses_is_a_cosmos_one_and_no_sqlite_file_is_opened()
     {
-        await using var app = Build(("Store:Provider", "Cosmos"), ("Store:Cosmos:ConnectionString", "AccountEndpoint=https://127.0.0.1:9/;AccountKey=a2V5;"));
+        await using var app = Build(("Store:Provider", "Cosmos"), ("CosmosDb", "AccountEndpoint=https://127.0.0.1:9/;AccountKey=a2V5;"));
 
         Assert.IsType<ChangeFeedProjections>(app.Services.GetRequiredService<IProjectionRuntime>());
         Assert.IsType<CosmosReadModelStore>(app.Services.GetRequiredService<IReadModelStore>());
@@ -51,7 +51,25 @@ public sealed class CosmosWiringTests : IDisposable
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(("Store:Provider", "Cosmos")));
 
-        Assert.Contains("Store:Cosmos:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CosmosDb (a connection string) or CosmosDb:accountEndpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_retired_Store_Cosmos_key_fails_the_host_at_startup_naming_its_replacement()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            Build(("Store:Provider", "Cosmos"), ("Store:Cosmos:ConnectionString", "AccountEndpoint=https://127.0.0.1:9/;AccountKey=a2V5;")));
+
+        Assert.Contains("set CosmosDb instead of Store:Cosmos:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_cosmos_the_read_model_dispatcher_writes_through_the_projection_generations()
+    {
+        await using var app = Build(("Store:Provider", "Cosmos"), ("CosmosDb", "AccountEndpoint=https://127.0.0.1:9/;AccountKey=a2V5;"));
+
+        // A generation rebuilt and promoted is the one the change feed then writes: the dispatcher reads the generations record.
+        Assert.Same(app.Services.GetRequiredService<CosmosReadModelStore>(), app.Services.GetRequiredService<ChangeFeedDispatcher>().Generations.Source);
     }
 
     public void Dispose()

@@ -1,0 +1,9 @@
+using EventSourcing.Sagas;
+
+namespace Ordering.Checkout;
+
+/// <summary>The checkout saga as the building blocks add it: its orchestrator and activities, the activities from DI.</summary>
+public sealed class CheckoutSagaDefinition(CheckoutActivities activities) : ISagaDefinition
+{
+    public void Register(OrchestrationRegistry registry) => registry.AddCheckout(activities);
+}
