@@ -66,11 +66,14 @@ public static class CosmosEventSourcingBuilderExtensions
             sp.GetRequiredService<IDeadLetterStore>(), logger: sp.GetRequiredService<ILogger<ChangeFeedDispatcher>>(),
             generations: sp.GetRequiredService<CosmosReadModelStore>()));
         // Status, lag, dead letters and read-your-writes in both modes; the processors (and rebuilds) only in a long-running process.
-        var projectionOptions = new ChangeFeedProjectionOptions { ProcessorName = options.ProjectionProcessorName, RunsRebuilds = inProcess };
+        services.AddSingleton(sp => new ChangeFeedProjectionOptions
+        {
+            ProcessorName = options.ProjectionProcessorName, RunsRebuilds = inProcess, TimeProvider = sp.GetRequiredService<TimeProvider>(),
+        });
         services.AddSingleton<IProjectionRuntime>(sp => new ChangeFeedProjections(
             Container(sp, n => n.Events), Container(sp, n => n.Leases), sp.GetRequiredService<ChangeFeedDispatcher>(),
             sp.GetRequiredService<IDeadLetterStore>(), sp.GetRequiredService<CosmosReadModelStore>(),
-            projectionOptions with { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILogger<ChangeFeedProjections>>()));
+            sp.GetRequiredService<ChangeFeedProjectionOptions>(), sp.GetRequiredService<ILogger<ChangeFeedProjections>>()));
 
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(
             Container(sp, n => n.Requests), logger: sp.GetRequiredService<ILogger<CosmosIdempotencyStore>>()));

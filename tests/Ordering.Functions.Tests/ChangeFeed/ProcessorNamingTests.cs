@@ -1,3 +1,4 @@
+using EventSourcing.Cosmos.Projections;
 using EventSourcing.Cosmos.Setup;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Azure.Functions.Worker;
@@ -22,7 +23,8 @@ public sealed class ProcessorNamingTests : IAsyncDisposable
     {
         var trigger = TriggerOf("ProjectReadModels");
 
-        Assert.Equal(trigger.LeaseContainerPrefix, FunctionsBackend.ProjectionProcessorName);
+        // The options the composed projection runtime (status, lag) was built with.
+        Assert.Equal(trigger.LeaseContainerPrefix, _app.Services.GetRequiredService<ChangeFeedProjectionOptions>().ProcessorName);
         // The host would resolve a %setting% in the prefix and the estimator would not.
         Assert.DoesNotContain("%", trigger.LeaseContainerPrefix, StringComparison.Ordinal);
     }
