@@ -60,11 +60,13 @@ public static class CosmosEventSourcingBuilderExtensions
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<CosmosReadModelStore>());
         services.AddSingleton<IDeadLetterStore>(sp => new CosmosDeadLetterStore(
             Container(sp, n => n.DeadLetters), logger: sp.GetRequiredService<ILogger<CosmosDeadLetterStore>>()));
-        // The generations store in every host: a generation rebuilt and promoted by one host is the one every host writes.
+        // The generations store in every host: a generation rebuilt and promoted by one host is the one every host writes
+        // (through the processor of that generation in this process, or, fed by triggers, through this dispatcher).
         services.AddSingleton(sp => new ChangeFeedDispatcher(
             sp.GetRequiredService<EventSerializer>(), sp.GetServices<IProjection>(), sp.GetRequiredService<CosmosReadModelStore>(),
-            sp.GetRequiredService<IDeadLetterStore>(), logger: sp.GetRequiredService<ILogger<ChangeFeedDispatcher>>(),
-            generations: sp.GetRequiredService<CosmosReadModelStore>()));
+            sp.GetRequiredService<IDeadLetterStore>(),
+            new ChangeFeedDispatcherOptions { WritesActiveGeneration = !inProcess, TimeProvider = sp.GetRequiredService<TimeProvider>() },
+            sp.GetRequiredService<ILogger<ChangeFeedDispatcher>>(), sp.GetRequiredService<CosmosReadModelStore>()));
         // Status, lag, dead letters and read-your-writes in both modes; the processors (and rebuilds) only in a long-running process.
         services.AddSingleton(sp => new ChangeFeedProjectionOptions
         {

@@ -115,14 +115,20 @@ public sealed class ChangeFeedDispatcher
         Progressed();
     }
 
-    /// <summary>The projections this dispatcher writes now: those still on generation 1 (a rebuilt one has its own writer).</summary>
+    /// <summary>
+    /// The projections this dispatcher writes now: those still on generation 1, and a rebuilt one's active generation only
+    /// with <see cref="ChangeFeedDispatcherOptions.WritesActiveGeneration"/> (otherwise it has its own writer).
+    /// </summary>
     private async Task<List<IProjection>> WritingAsync(CancellationToken cancellationToken)
     {
         if (_generations.Source is null) return [.. _projections];
         var writing = new List<IProjection>(_projections.Count);
         foreach (var projection in _projections)
-            if (ProjectionGenerations.MainProcessorWrites(await _storage.RunAsync(ct => _generations.GetAsync(projection.Name, ct), cancellationToken)))
-                writing.Add(projection);
+        {
+            var record = await _storage.RunAsync(ct => _generations.GetAsync(projection.Name, ct), cancellationToken);
+            if (ProjectionGenerations.MainProcessorWrites(record)) writing.Add(projection);
+            else if (_options.WritesActiveGeneration) writing.Add(new GenerationProjection(projection, record.Active));
+        }
         return writing;
     }
 

@@ -18,6 +18,14 @@ public sealed record ChangeFeedDispatcherOptions
     /// <summary>How long a projection's generations record is trusted before it is read again (see <see cref="Generations.GenerationResolver"/>).</summary>
     public TimeSpan GenerationCacheDuration { get; init; } = Generations.GenerationResolver.DefaultCacheDuration;
 
+    /// <summary>
+    /// False (default): a projection rebuilt past generation 1 is left to its generation's own processor, which the host
+    /// that rebuilt it keeps running. True, for a host fed by Functions triggers, which runs no such processor: this
+    /// dispatcher writes the active generation itself (next to that processor while one runs; the per-stream version guard
+    /// makes the double delivery harmless), so a rebuilt read model stays current with no rebuilding host running.
+    /// </summary>
+    public bool WritesActiveGeneration { get; init; }
+
     /// <summary>The clock of timestamps and pauses.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -40,7 +40,7 @@ public sealed class CosmosCompositionTests : IDisposable
         Assert.DoesNotContain("SubscriptionWorker", background);
         Assert.Null(host.Services.GetService<ISagaClient>()); // Durable Functions runs the sagas
         await Assert.ThrowsAsync<NotSupportedException>(() =>
-            host.Services.GetRequiredService<IProjectionRuntime>().RebuildAsync(Tests.Projections.AccountBalances.ProjectionName, TestContext.Current.CancellationToken));
+            host.Services.GetRequiredService<IProjectionRuntime>().RebuildAsync(EventSourcing.Tests.Projections.AccountBalances.ProjectionName, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -42,6 +42,26 @@ public sealed class DispatcherGenerationTests
     }
 
     [Fact]
+    public async Task A_dispatcher_fed_by_triggers_writes_the_active_generation_of_a_rebuilt_projection_itself()
+    {
+        var fedByTriggers = new ChangeFeedDispatcher(Commits.Serializer, [_balances], _storage, _storage,
+            new ChangeFeedDispatcherOptions { ErrorDelay = TimeSpan.FromMilliseconds(1), WritesActiveGeneration = true }, generations: _records);
+        _records.Put(new(Name, 2, 3)); // generation 2 serves, 3 is being built by the rebuilding host's own processor
+        var ct = TestContext.Current.CancellationToken;
+
+        var commit = Commits.Of("account-1", 0, new Opened("alice"), new Deposited(10));
+
+        await fedByTriggers.DispatchAsync([commit], ct);
+        Assert.Equal(10m, Balance($"{Name}@v2"));
+        Assert.Null(_storage.Document(Name, "account-1"));
+        Assert.Null(_storage.Document($"{Name}@v3", "account-1"));
+
+        // The generation's own processor (while the rebuilding host runs) delivers the same events: applied once.
+        await _main.ForGeneration(Name, 2).DispatchAsync([commit], ct);
+        Assert.Equal(10m, Balance($"{Name}@v2"));
+    }
+
+    [Fact]
     public async Task A_generation_dispatcher_writes_under_the_generation_name_with_the_same_version_guard()
     {
         _records.Put(new(Name, 2, null)); // it writes whatever the record says: it is the generation's only writer
@@ -80,4 +100,8 @@ public sealed class DispatcherGenerationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => _main.ForGeneration(Name, 1));
         Assert.Throws<EventSourcing.Projections.UnknownProjectionException>(() => _main.ForGeneration("nope", 2));
     }
+
+    private decimal? Balance(string physicalName) => _storage.Document(physicalName, "account-1") is { Json: { } json }
+        ? System.Text.Json.JsonSerializer.Deserialize<AccountBalance>(json, Commits.Serializer.Options)!.Balance
+        : null;
 }
