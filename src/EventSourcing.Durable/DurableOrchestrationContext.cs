@@ -49,7 +49,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         var step = Begin("activity", name, "scheduled");
         try
         {
-            var result = await inner.CallActivityAsync<JsonElement?>(name, DurableJson.Write(input), Options(retry));
+            var result = await inner.CallActivityAsync<JsonElement?>(name, DurableJson.Write(input), ActivityRetryOptions.From(retry));
             Finish(step, "completed");
             return DurableJson.Read<TResult>(result)!;
         }
@@ -66,7 +66,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
         var step = Begin("activity", name, "scheduled");
         try
         {
-            await inner.CallActivityAsync(name, DurableJson.Write(input), Options(retry));
+            await inner.CallActivityAsync(name, DurableJson.Write(input), ActivityRetryOptions.From(retry));
             Finish(step, "completed");
         }
         catch (TaskFailedException e)
@@ -129,22 +129,4 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) 
 
     private static ActivityFailedException Failed(string name, TaskFailedException e) =>
         new(name, e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage);
-
-    /// <summary>
-    /// A policy without exceptions to spare maps to Durable's declarative retry; one with them to a retry handler that
-    /// stops on those types (Durable sees only the failure's details, hence types, not a predicate).
-    /// </summary>
-    private static TaskOptions? Options(ActivityRetryPolicy? retry)
-    {
-        if (retry is null || retry.MaxAttempts <= 1) return null;
-        if (retry.DoNotRetry.Count == 0)
-            return TaskOptions.FromRetryPolicy(new RetryPolicy(retry.MaxAttempts, retry.FirstRetryInterval, retry.BackoffCoefficient, retry.MaxRetryInterval));
-        return TaskOptions.FromRetryHandler(async context =>
-        {
-            if (context.LastAttemptNumber >= retry.MaxAttempts) return false;
-            if (retry.DoNotRetry.Any(type => context.LastFailure.IsCausedBy(type))) return false;
-            await context.OrchestrationContext.CreateTimer(retry.DelayBefore(context.LastAttemptNumber + 1), CancellationToken.None);
-            return true;
-        });
-    }
 }

@@ -27,8 +27,7 @@ public sealed class ChangeFeedDispatcher
     private readonly StorageRetry _storage;
     private readonly StreamDispatch _streams;
     private readonly DeadLetterRetry _retry;
-    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _lastDispatchedTicks;
+    private readonly DispatchProgress _progress;
 
     /// <param name="generations">
     /// Where rebuilds record each projection's active generation: a projection whose active generation is past 1 has a
@@ -54,6 +53,7 @@ public sealed class ChangeFeedDispatcher
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxParallelStreams, 1, nameof(options));
         _logger = logger ?? NullLogger.Instance;
         _generations = new GenerationResolver(generations, _options.TimeProvider, _options.GenerationCacheDuration);
+        _progress = new DispatchProgress(_options.TimeProvider);
         _storage = new StorageRetry(_options, _logger);
         var applier = new DocumentApplier(_documents, _serializer, _options, _storage, _logger);
         var parking = new DeadLetterParking(_deadLetters, _options, _storage, _logger);
@@ -89,11 +89,10 @@ public sealed class ChangeFeedDispatcher
     }
 
     /// <summary>Completes when the next batch (or dead-letter retry) has been dispatched.</summary>
-    public Task NextProgress => Volatile.Read(ref _progress).Task;
+    public Task NextProgress => _progress.Next;
 
     /// <summary>When this instance last finished a batch, or null before the first.</summary>
-    public DateTimeOffset? LastDispatchedAt =>
-        Interlocked.Read(ref _lastDispatchedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    public DateTimeOffset? LastDispatchedAt => _progress.LastDispatchedAt;
 
     /// <summary>Applies every event of the commits among <paramref name="documents"/>; returns when each is applied or parked.</summary>
     /// <exception cref="OperationCanceledException">Cancelled first: the batch must not be acknowledged, it will be delivered again.</exception>
@@ -112,7 +111,7 @@ public sealed class ChangeFeedDispatcher
                     await _streams.DispatchAsync(projection, decoded, parked.TryGetValue(new(projection.Name, stream.Key), out var first) ? first : null, ct);
             });
         }
-        Progressed();
+        _progress.Progressed();
     }
 
     /// <summary>
@@ -152,7 +151,7 @@ public sealed class ChangeFeedDispatcher
     public async Task<DeadLetterRetryResult> RetryDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
     {
         var result = await _retry.RetryAsync(ProjectionOf(projection), projection, cancellationToken);
-        Progressed();
+        _progress.Progressed();
         return result;
     }
 
@@ -160,10 +159,4 @@ public sealed class ChangeFeedDispatcher
     /// <exception cref="UnknownProjectionException">No projection has that name.</exception>
     public IProjection ProjectionOf(string name) =>
         _projections.FirstOrDefault(p => p.Name == name) ?? throw new UnknownProjectionException(name);
-
-    private void Progressed()
-    {
-        Interlocked.Exchange(ref _lastDispatchedTicks, _options.TimeProvider.GetUtcNow().UtcTicks);
-        Interlocked.Exchange(ref _progress, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-    }
 }
