@@ -44,6 +44,16 @@ param paymentTimeout string = '00:15:00'
 @description('How long a write waits for its read models before answering (Api__ReadYourWritesTimeout).')
 param readYourWritesTimeout string = '00:00:05'
 
+@description('Attempts at one event before a subscriber parks it in its dead letters (Subscriptions__MaxAttempts).')
+@minValue(1)
+param subscriptionMaxAttempts int = 5
+
+@description('First wait between a subscriber\'s attempts at one event, doubling up to the maximum (Subscriptions__RetryDelay).')
+param subscriptionRetryDelay string = '00:00:01'
+
+@description('Longest wait between a subscriber\'s attempts at one event (Subscriptions__MaxRetryDelay).')
+param subscriptionMaxRetryDelay string = '00:00:30'
+
 @description('Upper bound on Flex Consumption instances: 40 to 1000.')
 @minValue(40)
 @maxValue(1000)
@@ -143,6 +153,9 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: checkedTaskHubName
     paymentTimeout: paymentTimeout
     readYourWritesTimeout: readYourWritesTimeout
+    subscriptionMaxAttempts: subscriptionMaxAttempts
+    subscriptionRetryDelay: subscriptionRetryDelay
+    subscriptionMaxRetryDelay: subscriptionMaxRetryDelay
     workspaceId: monitoring.outputs.workspaceId
   }
 }

@@ -32,6 +32,9 @@ param cosmosDatabaseName string
 param taskHubName string
 param paymentTimeout string
 param readYourWritesTimeout string
+param subscriptionMaxAttempts int
+param subscriptionRetryDelay string
+param subscriptionMaxRetryDelay string
 
 @description('Log Analytics workspace the diagnostic settings send to.')
 param workspaceId string
@@ -53,6 +56,12 @@ var appSettings = {
   TASKHUB_NAME: taskHubName
   Checkout__PaymentTimeout: paymentTimeout
   Api__ReadYourWritesTimeout: readYourWritesTimeout
+  // How patiently the checkout trigger tries one event before parking it in the subscription's dead letters.
+  Subscriptions__MaxAttempts: string(subscriptionMaxAttempts)
+  Subscriptions__RetryDelay: subscriptionRetryDelay
+  Subscriptions__MaxRetryDelay: subscriptionMaxRetryDelay
+  // The containers are this template's (cosmos.bicep): the app never creates or changes them.
+  Store__CreateContainers: 'false'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
