@@ -7,7 +7,6 @@ using EventSourcing.Cosmos.Subscriptions;
 using EventSourcing.Feed;
 using EventSourcing.Idempotency;
 using EventSourcing.Projections;
-using EventSourcing.Sagas;
 using EventSourcing.Sagas.Embedded;
 using EventSourcing.Serialization;
 using EventSourcing.Store;
@@ -91,21 +90,14 @@ public static class CosmosEventSourcingBuilderExtensions
 
         // First of all hosted services, so the containers exist before any processor starts.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, CosmosStartup>());
-        if (inProcess) RunInProcess(services, options);
+        if (inProcess)
+        {
+            // The projections' processors, every subscriber and the embedded saga runner (histories in the events container).
+            services.AddHostedService<ProjectionWorker>();
+            builder.RunSagasInProcess(sp => SagaIndex(sp, options));
+            services.AddHostedService<SubscriptionWorker>();
+        }
         return builder;
-    }
-
-    /// <summary>The projections' processors, every subscriber and the embedded saga runner (histories in the events container).</summary>
-    private static void RunInProcess(IServiceCollection services, CosmosStorageOptions options)
-    {
-        services.AddSingleton(sp => new EmbeddedSagaRunner(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<OrchestrationRegistry>(), SagaIndex(sp, options),
-            new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IStreamDirectory>()));
-        services.AddSingleton<ISagaClient>(sp => sp.GetRequiredService<EmbeddedSagaRunner>());
-        services.AddHostedService<ProjectionWorker>();
-        services.AddHostedService<SagaRunnerWorker>();
-        services.AddHostedService<SubscriptionWorker>();
     }
 
     private static ISagaInstanceIndex SagaIndex(IServiceProvider services, CosmosStorageOptions options) =>

@@ -62,15 +62,10 @@ public static class SqliteEventSourcingBuilderExtensions
         services.AddSingleton<IIdempotencyStore>(_ => new SqliteIdempotencyStore(PathOf("requests.db")));
 
         services.AddSingleton(_ => new SqliteSagaStore(PathOf("sagas.db")));
-        services.AddSingleton(sp => new EmbeddedSagaRunner(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<OrchestrationRegistry>(), sp.GetRequiredService<SqliteSagaStore>(),
-            new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IStreamDirectory>()));
-        services.AddSingleton<ISagaClient>(sp => sp.GetRequiredService<EmbeddedSagaRunner>());
+        builder.RunSagasInProcess(sp => sp.GetRequiredService<SqliteSagaStore>());
         services.AddSingleton<IEventSubscriptions>(sp => new FeedSubscriptions(
             sp.GetRequiredService<IEventFeed>(), sp.GetRequiredService<SqliteSagaStore>(), sp.GetRequiredService<SqliteSagaStore>(),
             sp.GetRequiredService<DeliveryPolicy>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.AddHostedService<SagaRunnerWorker>();
         services.AddHostedService<SubscriptionWorker>();
         return builder;
     }

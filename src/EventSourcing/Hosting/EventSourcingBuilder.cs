@@ -1,11 +1,13 @@
 using EventSourcing.Projections;
 using EventSourcing.Sagas;
+using EventSourcing.Sagas.Embedded;
 using EventSourcing.Store;
 using EventSourcing.Subscriptions;
 using EventSourcing.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace EventSourcing.Hosting;
 
@@ -16,8 +18,6 @@ namespace EventSourcing.Hosting;
 /// </summary>
 public sealed class EventSourcingBuilder
 {
-    private readonly List<string> _stores = [];
-
     internal EventSourcingBuilder(IServiceCollection services, IConfiguration configuration)
     {
         Services = services;
@@ -31,7 +31,7 @@ public sealed class EventSourcingBuilder
     public IConfiguration Configuration { get; }
 
     /// <summary>The <c>Use</c> method that chose the store, or null while none has.</summary>
-    public string? Store => _stores.Count == 0 ? null : _stores[0];
+    public string? Store { get; private set; }
 
     /// <summary>
     /// For a store adapter's <c>Use</c> method: makes <paramref name="events"/> the event store (decorated with metrics and
@@ -45,11 +45,28 @@ public sealed class EventSourcingBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(snapshots);
-        if (_stores.Count > 0)
+        if (Store is not null)
             throw new InvalidOperationException(
-                $"{method}() was called after {_stores[0]}(): an event-sourcing host uses exactly one store, so call only one of them on the builder AddEventSourcing returned.");
-        _stores.Add(method);
+                $"{method}() was called after {Store}(): an event-sourcing host uses exactly one store, so call only one of them on the builder AddEventSourcing returned.");
+        Store = method;
         Services.AddSingleton(new ChosenStore(method, events, snapshots));
+        return this;
+    }
+
+    /// <summary>
+    /// For a store adapter's <c>Use</c> method: runs the added sagas in this process on the <see cref="EmbeddedSagaRunner"/>
+    /// (the host's <see cref="ISagaClient"/>), their histories in the chosen event store and the runner's index of
+    /// instances in <paramref name="index"/>, with a <see cref="SagaRunnerWorker"/> the host runs.
+    /// </summary>
+    public EventSourcingBuilder RunSagasInProcess(Func<IServiceProvider, ISagaInstanceIndex> index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        Services.AddSingleton(sp => new EmbeddedSagaRunner(
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<OrchestrationRegistry>(), index(sp),
+            new EmbeddedSagaRunnerOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }, sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IStreamDirectory>()));
+        Services.AddSingleton<ISagaClient>(sp => sp.GetRequiredService<EmbeddedSagaRunner>());
+        Services.AddHostedService<SagaRunnerWorker>();
         return this;
     }
 
