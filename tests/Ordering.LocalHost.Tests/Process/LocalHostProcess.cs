@@ -6,19 +6,21 @@ using System.Text;
 namespace Ordering.LocalHost.Tests.Process;
 
 /// <summary>
-/// The local host started the way the README says (<c>dotnet run --project src/Ordering.LocalHost</c>), on a
-/// free loopback port and a data directory of the test's choosing. The test run has already built it, so
-/// it runs with --no-build in the test's own configuration.
+/// A host started the way the README says (<c>dotnet run --project src/Ordering.LocalHost</c>, or a sample's host
+/// project), on a free loopback port and a data directory of the test's choosing. The test run has already built it,
+/// so it runs with --no-build in the test's own configuration. Linked into the tests of the samples that start one.
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
     private readonly System.Diagnostics.Process _process;
     private readonly StringBuilder _output = new();
+    private readonly string _project;
 
-    private LocalHostProcess(System.Diagnostics.Process process, Uri baseAddress)
+    private LocalHostProcess(System.Diagnostics.Process process, Uri baseAddress, string project)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _project = project;
     }
 
     public Uri BaseAddress { get; }
@@ -29,8 +31,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <param name="port">Where to listen (a client already waiting there, say); a free port when null.</param>
+    /// <param name="project">The host project to run, from the repository root: the ordering local host unless a sample's.</param>
     public static async Task<LocalHostProcess> StartAsync(
-        string dataDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
+        string dataDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, int? port = null,
+        string project = "src/Ordering.LocalHost")
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -42,16 +46,24 @@ public sealed class LocalHostProcess : IAsyncDisposable
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         foreach (var argument in new[]
         {
-            "run", "--project", "src/Ordering.LocalHost", "--no-build", "-c", BuildConfiguration, "--",
+            "run", "--project", project, "--no-build", "-c", BuildConfiguration, "--",
             "--urls", baseAddress.ToString(), "--Store:DataDirectory", dataDirectory,
         }) start.ArgumentList.Add(argument);
 
-        var host = new LocalHostProcess(System.Diagnostics.Process.Start(start)!, baseAddress);
+        var host = new LocalHostProcess(System.Diagnostics.Process.Start(start)!, baseAddress, project);
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
-        await host.WaitUntilHealthyAsync(cancellationToken);
+        try
+        {
+            await host.WaitUntilHealthyAsync(cancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync(); // a host that never answered must not outlive the test
+            throw;
+        }
         return host;
     }
 
@@ -75,7 +87,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The local host exited with {_process.ExitCode}:\n{Output}");
+            if (_process.HasExited) throw new InvalidOperationException($"{_project} exited with {_process.ExitCode}:\n{Output}");
             try
             {
                 if ((await client.GetAsync("/api/health", cancellationToken)).IsSuccessStatusCode) return;
@@ -84,7 +96,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { /* slow first answer */ }
             await Task.Delay(100, cancellationToken);
         }
-        throw new TimeoutException($"The local host did not answer /api/health within 120 s:\n{Output}");
+        throw new TimeoutException($"{_project} did not answer /api/health within 120 s:\n{Output}");
     }
 
     private void Append(string? line)
